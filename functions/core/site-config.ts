@@ -1,0 +1,76 @@
+// The one site configuration: everything that makes this catalog about one province lives here, not in code.
+import { z } from 'zod';
+import { slugSchema, sourceSchema } from './catalog.ts';
+import { claimSchema } from './figures.ts';
+
+const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'expected a short language code as used in URLs (e.g. "ja")');
+const localized = z.record(languageCode, z.string().min(1));
+const lonLat = z.tuple([z.number(), z.number()]);
+
+export const siteConfigSchema = z
+  .strictObject({
+    /** Public address of the site, used for canonical links, hreflang and the sitemap. */
+    url: z.url(),
+    siteName: localized,
+    province: localized,
+    /** URL codes, in the order the language switcher lists them. */
+    languages: z.array(languageCode).min(1),
+    /** BCP 47 tags where the URL code alone is ambiguous (e.g. zh → zh-CN for Simplified Chinese). */
+    languageTags: z.record(languageCode, z.string()).default({}),
+    defaultLanguage: languageCode,
+    /** The language publishers write first; other languages translate from it. */
+    sourceLanguage: languageCode,
+    map: z.strictObject({
+      bounds: z.tuple([lonLat, lonLat]).describe('[[west, south], [east, north]]'),
+      /** The province's own waters count as inside for content checks (islands, offshore wind). */
+      outline: z.string().min(1),
+      outlineCredit: z.string().min(1),
+    }),
+    /** Places every item page measures its straight-line distance to. */
+    distanceTargets: z
+      .array(
+        z.union([
+          z.strictObject({ item: slugSchema, label: z.string() }),
+          z.strictObject({ nearestOfKind: z.string(), label: z.string() }),
+        ]),
+      )
+      .default([]),
+    featured: z.array(slugSchema).default([]),
+    corridor: z.array(slugSchema).default([]),
+    /** Sector and investment-size ids; their labels are UI strings (`sector.<id>`, `size.<id>`). */
+    sectors: z.array(slugSchema).min(1),
+    investmentSizes: z.array(slugSchema).min(1),
+    keyFigures: z
+      .array(z.strictObject({ key: z.string().min(1), claim: claimSchema }))
+      .default([]),
+    keyFigureSources: z.array(sourceSchema).default([]),
+    contacts: z
+      .array(
+        z.strictObject({
+          id: slugSchema,
+          name: localized,
+          website: z.url().optional(),
+          email: z.email().optional(),
+          phone: z.string().optional(),
+          address: z.string().optional(),
+          role: localized,
+          verified: z.boolean(),
+          source: z.string(),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((config, ctx) => {
+    for (const field of ['defaultLanguage', 'sourceLanguage'] as const)
+      if (!config.languages.includes(config[field]))
+        ctx.addIssue({ code: 'custom', path: [field], message: `"${config[field]}" is not in languages` });
+    const sourceIds = new Set(config.keyFigureSources.map((source) => source.id));
+    config.keyFigures.forEach((figure, index) =>
+      figure.claim.sources.forEach((id) => {
+        if (!sourceIds.has(id))
+          ctx.addIssue({ code: 'custom', path: ['keyFigures', index, 'claim', 'sources'], message: `source "${id}" is not in keyFigureSources` });
+      }),
+    );
+  });
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
