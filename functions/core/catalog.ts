@@ -60,10 +60,13 @@ export const locationSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+export const PARTY_ROLES = ['investor', 'developer', 'owner', 'operator', 'contractor'] as const;
+export const UTILITIES = ['power', 'gas', 'water', 'wastewater', 'telecom', 'road', 'river', 'sea'] as const;
+
 /** A fact that is a name rather than a number (an investor, a developer), with its source. */
 export const namedFactSchema = z.strictObject({
   name: z.string().min(1),
-  role: z.enum(['investor', 'developer', 'owner', 'operator', 'contractor']),
+  role: z.enum(PARTY_ROLES),
   sources: z.array(z.string().min(1)).min(1),
   asOf: partialDateSchema.optional(),
   basis: z.enum(BASES),
@@ -83,7 +86,7 @@ export const itemFactsSchema = z
     figures: figuresSchema.default({}),
     parties: z.array(namedFactSchema).default([]),
     sectors: z.array(slugSchema).default([]),
-    utilities: z.array(z.enum(['power', 'gas', 'water', 'wastewater', 'telecom', 'road', 'river', 'sea'])).default([]),
+    utilities: z.array(z.enum(UTILITIES)).default([]),
     related: z.array(slugSchema).default([]),
     documents: z.array(slugSchema).default([]),
     sources: z.array(sourceSchema).min(1, 'an item needs at least one source'),

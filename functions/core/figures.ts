@@ -32,6 +32,11 @@ export const partialDateSchema = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
+/** When the figure was true: a partial date, or "undated" where the only source gives no date (shown as such). */
+export const asOfSchema = z.union([partialDateSchema, z.literal('undated')], {
+  error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or "undated" when the source gives none',
+});
+
 /** A note on a figure, in the source language and optionally others (falls back to the source language). */
 export const localizedNoteSchema = z.record(z.string().min(2).max(5), z.string().min(1));
 
@@ -41,7 +46,7 @@ export const claimSchema = z.strictObject({
   /** "about", "at least", "up to": how the source qualified the number. */
   qualifier: z.enum(['about', 'at-least', 'up-to']).optional(),
   sources: z.array(z.string().min(1)).min(1, 'every figure needs at least one source id'),
-  asOf: partialDateSchema,
+  asOf: asOfSchema,
   basis: z.enum(BASES, { error: `expected one of: ${BASES.join(', ')}` }),
   note: localizedNoteSchema.optional(),
 });

@@ -77,18 +77,24 @@ export function readContent(root: string): ContentOnDisk {
         continue;
       }
       const facts = validate(itemFactsSchema, readYaml(factsPath, rel(factsPath), problems), rel(factsPath), problems);
-      if (!facts) continue;
-      if (facts.id !== name)
+      if (facts && facts.id !== name)
         problems.push({ file: rel(factsPath), field: 'id', message: `"${facts.id}" must match its folder name "${name}"` });
       const texts: ItemOnDisk['texts'] = {};
       for (const language of site.languages) {
         const textPath = join(folder, `${language}.md`);
         if (!existsSync(textPath)) continue;
-        const { data, body } = splitFrontMatter(readFileSync(textPath, 'utf8'));
+        let parsed: { data: unknown; body: string };
+        try {
+          parsed = splitFrontMatter(readFileSync(textPath, 'utf8'));
+        } catch (error) {
+          problems.push({ file: rel(textPath), field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+          continue;
+        }
+        const { data, body } = parsed;
         const text = validate(textSchema, data, rel(textPath), problems);
         if (text) texts[language] = { file: rel(textPath), text, body };
       }
-      items.push({ category, folder: rel(folder), facts, texts });
+      if (facts) items.push({ category, folder: rel(folder), facts, texts });
     }
   }
   return { root, site, items, problems };

@@ -1,0 +1,43 @@
+// Picks the words a reader gets in a language: its own translation, or the source text marked as a stand-in.
+import type { CollectionEntry } from 'astro:content';
+import { isDraft, type Text } from '../../functions/core/catalog.ts';
+import { site, type Lang } from './site.ts';
+
+export type TextEntry = CollectionEntry<'itemTexts'> | CollectionEntry<'pages'>;
+
+/** The words a reader gets in a language, and how they relate to that language. */
+export interface LocalizedText {
+  entry: TextEntry;
+  data: Text;
+  /** The language the words are actually in: the source language when the requested one is missing. */
+  lang: Lang;
+  /** The requested language had no text; the source text stands in. */
+  fallback: boolean;
+  draft: boolean;
+  /** Translated from an older version of the source than the current one. */
+  stale: boolean;
+}
+
+/** Chooses the text to show for a language: its own if present, else the source language's, marked. */
+export function localize(texts: Map<Lang, TextEntry>, lang: Lang): LocalizedText {
+  const source = texts.get(site.sourceLanguage);
+  const own = texts.get(lang);
+  const entry = own ?? source ?? [...texts.values()][0];
+  if (!entry) throw new Error('An item or page has no text in any language');
+  const data = entry.data;
+  const sourceVersion = source?.data.version;
+  return {
+    entry,
+    data,
+    lang: own ? lang : site.sourceLanguage,
+    fallback: !own,
+    draft: isDraft(data),
+    stale: own !== undefined && data.sourceVersion !== undefined && sourceVersion !== undefined && data.sourceVersion < sourceVersion,
+  };
+}
+
+/** The languages an item or page is really written in: they form its hreflang set. */
+export function languagesWithText(texts: Map<Lang, TextEntry>): Lang[] {
+  return site.languages.filter((lang) => texts.has(lang));
+}
+

@@ -1,0 +1,24 @@
+// Every page of the site with the languages it is really written in: the source of the sitemap's hreflang sets.
+import { getCatalog, getPageTexts, languagesWithText, itemPath } from './catalog.ts';
+import { site, type Lang } from './site.ts';
+import { CATEGORIES } from '../../functions/core/catalog.ts';
+
+export interface IndexedPage {
+  /** Path after the language, e.g. "zones/ip-khanh-an/". */
+  path: string;
+  languages: Lang[];
+}
+
+const TEXT_PAGES = ['corridor', 'incentives', 'about', 'privacy'];
+
+export async function listPages(): Promise<IndexedPage[]> {
+  const home = languagesWithText(await getPageTexts('home'));
+  const textPages = await Promise.all(TEXT_PAGES.map(async (slug) => ({ path: `${slug}/`, languages: languagesWithText(await getPageTexts(slug)) })));
+  const items = (await getCatalog()).map((item) => ({ path: itemPath('', item).replace(/^\/\//, ''), languages: languagesWithText(item.texts) }));
+  return [
+    { path: '', languages: home },
+    ...CATEGORIES.map((category) => ({ path: `${category}/`, languages: site.languages })),
+    ...textPages,
+    ...items,
+  ];
+}

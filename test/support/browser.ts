@@ -1,0 +1,34 @@
+// Starts the built site on a loopback port and a headless Debian Chromium to drive it, for the browser tests.
+import { chromium, type Browser } from 'playwright-core';
+import { preview } from 'astro';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the network this machine does not have, and working as root. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's "chromium" package (.ci/run does)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface RunningSite {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Serves dist/ with Astro's own preview server, as the site is served in production: static files, trailing slashes. */
+export async function serveBuiltSite(): Promise<RunningSite> {
+  const server = await preview({ root: process.cwd(), logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+  return { origin: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+}
