@@ -15,7 +15,7 @@ export const siteConfigSchema = z
     province: localized,
     /** URL codes, in the order the language switcher lists them. */
     languages: z.array(languageCode).min(1),
-    /** BCP 47 tags where the URL code alone is ambiguous (e.g. zh → zh-CN for Simplified Chinese). */
+    /** BCP 47 tags where the URL code alone is ambiguous (e.g. zh → zh-Hans for Simplified Chinese). */
     languageTags: z.record(languageCode, z.string()).default({}),
     defaultLanguage: languageCode,
     /** The language publishers write first; other languages translate from it. */
