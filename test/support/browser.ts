@@ -15,6 +15,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // WebGL for the map through the software renderer: these machines have no GPU.
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
 ];
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,0 +1,61 @@
+// The catalog as map features for one language: the fewest properties the map, its list and its popups need.
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { TFunction } from 'i18next';
+import { itemPath, localize, type CatalogItem } from '../catalog.ts';
+import { formatClaim } from '../format.ts';
+import type { Lang } from '../site.ts';
+
+export interface MapFeatureProperties {
+  id: string;
+  /** Localized title. */
+  name: string;
+  kind: string;
+  category: string;
+  status: string;
+  sectors: string[];
+  /** The location is an estimate: drawn with a halo, and said in the popup. */
+  approximate: boolean;
+  /** A line drawn through guessed points. */
+  schematic: boolean;
+  capacityMw?: number;
+  /** The item's headline figure, already formatted for the language (capacity, or area). */
+  figure?: string;
+  href: string;
+}
+
+export type MapFeature = Feature<Point | LineString, MapFeatureProperties>;
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
+export function mapFeatures(catalog: CatalogItem[], lang: Lang, t: TFunction): FeatureCollection<Point | LineString, MapFeatureProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: catalog.map((item): MapFeature => {
+      const { facts } = item;
+      const capacity = facts.figures.capacity?.find((claim) => claim.unit === 'MW');
+      const headline = capacity ?? facts.figures.area?.[0] ?? facts.figures.length?.[0];
+      const geometry: Point | LineString =
+        facts.geometry.type === 'Point'
+          ? { type: 'Point', coordinates: facts.geometry.coordinates.map(round) }
+          : { type: 'LineString', coordinates: facts.geometry.coordinates.map((position) => position.map(round)) };
+      return {
+        type: 'Feature',
+        id: item.id,
+        geometry,
+        properties: {
+          id: item.id,
+          name: localize(item.texts, lang).data.title,
+          kind: facts.kind,
+          category: item.category,
+          status: facts.status,
+          sectors: facts.sectors,
+          approximate: facts.location.precision === 'approximate',
+          schematic: facts.location.schematic,
+          ...(capacity ? { capacityMw: capacity.value } : {}),
+          ...(headline ? { figure: formatClaim(headline, lang, t) } : {}),
+          href: itemPath(lang, item),
+        },
+      };
+    }),
+  };
+}
