@@ -1,0 +1,137 @@
+// `npm run bench`: builds the site, measures it side by side with its baselines in one run, and writes bench/REPORT.md.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startBenchServer } from './lib/server.ts';
+import { runLighthouse, withChrome, type FormFactor, type LighthouseFigures } from './lib/lighthouse.ts';
+import { measureMap, type MapTiming } from './lib/map-timing.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const runs = Number(flags.runs);
+const wanted = (section: string) => !flags.only || flags.only.split(',').includes(section);
+
+interface PageResult {
+  label: string;
+  path: string;
+  results: Partial<Record<FormFactor, LighthouseFigures>>;
+}
+
+const LIGHTHOUSE_PAGES = [
+  { label: 'home', path: '' },
+  { label: 'list', path: 'zones/' },
+  { label: 'item', path: 'zones/ip-khanh-an/' },
+  { label: 'map', path: 'map/' },
+  { label: 'corridor', path: 'corridor/' },
+];
+const LIGHTHOUSE_LANGUAGES = ['en', 'ja', 'ar'];
+
+const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '—');
+
+function lighthouseTable(rows: PageResult[]): string {
+  const header = '| page | form | perf | a11y | best pr. | SEO | LCP ms | TBT ms | CLS | JS | total |\n|---|---|---|---|---|---|---|---|---|---|---|';
+  const lines = rows.flatMap((row) =>
+    (['mobile', 'desktop'] as const).flatMap((form) => {
+      const r = row.results[form];
+      return r ? [`| ${row.label} | ${form} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcpMs} | ${r.tbtMs} | ${r.cls} | ${kb(r.jsBytes)} | ${kb(r.totalBytes)} |`] : [];
+    }),
+  );
+  return [header, ...lines].join('\n');
+}
+
+async function lighthouseFor(origin: string, targets: { label: string; path: string }[]): Promise<PageResult[]> {
+  return withChrome(async (port) => {
+    const results: PageResult[] = [];
+    for (const target of targets) {
+      const row: PageResult = { ...target, results: {} };
+      for (const form of ['mobile', 'desktop'] as const) {
+        process.stdout.write(`  lighthouse ${form} ${target.path}\n`);
+        row.results[form] = await runLighthouse(`${origin}${target.path}`, port, form);
+      }
+      results.push(row);
+    }
+    return results;
+  });
+}
+
+async function main(): Promise<void> {
+  if (!flags['no-build']) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  const server = await startBenchServer();
+  const sections: string[] = [];
+  const json: Record<string, unknown> = {};
+  try {
+    if (wanted('map')) {
+      console.log('map: time to ready and weight');
+      const browser = await launchBrowser();
+      let timings: Record<string, MapTiming>;
+      try {
+        timings = {
+          siteNavigation: await measureMap(browser, `${server.origin}/en/map/`, 'site', 'navigation', runs),
+          bareNavigation: await measureMap(browser, `${server.origin}/bench/bare-map.html`, 'bare', 'navigation', runs),
+          siteClick: await measureMap(browser, `${server.origin}/en/map/`, 'site', 'click', runs),
+        };
+      } finally {
+        await browser.close();
+      }
+      console.log('map: lighthouse');
+      const lighthouse = await lighthouseFor(server.origin, [
+        { label: 'map page (preview, MapLibre on demand)', path: '/en/map/' },
+        { label: 'bare MapLibre page, same data', path: '/bench/bare-map.html' },
+      ]);
+      json.map = { timings, lighthouse };
+      const t = timings;
+      sections.push(`## Map page against a bare MapLibre page
+
+Both draw the same basemap and features (\`/map/basemap.geojson\`, \`/en/map/features.geojson\`). Medians of ${runs} runs
+in Chromium at 1280×900 unless noted; bytes are uncompressed response bodies (the bench server does not compress).
+
+| measure | map page | bare MapLibre page |
+|---|---|---|
+| navigation → map drawn (desktop, ours starts when idle) | ${t.siteNavigation!.readyMs} ms | ${t.bareNavigation!.readyMs} ms |
+| click on the preview → map drawn (760 px wide, nothing started before) | ${t.siteClick!.readyMs} ms | — |
+| bytes before the map starts | ${kb(t.siteClick!.bytesOnLoad)} | — |
+| bytes once the map is drawn | ${kb(t.siteNavigation!.bytesWhenReady)} | ${kb(t.bareNavigation!.bytesWhenReady)} |
+
+Runs (ms): ours from navigation ${t.siteNavigation!.runs.join(', ')}; bare ${t.bareNavigation!.runs.join(', ')}; ours from a click ${t.siteClick!.runs.join(', ')}.
+
+${lighthouseTable(lighthouse)}
+`);
+    }
+
+    if (wanted('pages')) {
+      console.log('pages: lighthouse');
+      const targets = LIGHTHOUSE_LANGUAGES.flatMap((lang) => LIGHTHOUSE_PAGES.map((page) => ({ label: `${lang} ${page.label}`, path: `/${lang}/${page.path}` })));
+      const results = await lighthouseFor(server.origin, targets);
+      json.pages = results;
+      sections.push(`## Lighthouse on the page templates
+
+Targets: text pages 100 on mobile with no JavaScript outside islands; the map page ≥ 95 on mobile.
+
+${lighthouseTable(results)}
+`);
+    }
+  } finally {
+    await server.close();
+  }
+
+  const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  const report = `# Benchmark report
+
+Written by \`npm run bench\` on ${new Date().toISOString()}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${chromium}.
+This machine is shared, so figures vary between runs; compare the columns of one run, not runs with each other.
+Lighthouse uses its default throttling (simulated slow 4G and a 4× slower CPU on mobile).
+
+${sections.join('\n')}`;
+  writeFileSync('bench/REPORT.md', report);
+  writeFileSync('bench/results.json', `${JSON.stringify(json, null, 2)}\n`);
+  console.log('wrote bench/REPORT.md');
+}
+
+await main();
