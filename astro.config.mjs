@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { readFileSync } from 'node:fs';
+import { apiProxy } from './scripts/dev/api-proxy.mjs';
 
 const siteConfig = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
-const apiPort = process.env.API_PORT ?? '4322';
 
 export default defineConfig({
   srcDir: './site',
@@ -15,8 +15,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [react()],
   server: { host: '127.0.0.1', port: 4321 },
-  vite: {
-    server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
-    preview: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
-  },
+  // In dev, Astro answers /api/... itself before Vite's proxy runs, so a plugin forwards it first.
+  // (`astro preview` drops plugins: the tests and the bench serve dist/ with test/support/serve.ts instead.)
+  vite: { plugins: [apiProxy(() => `http://127.0.0.1:${process.env.API_PORT ?? '4322'}`)] },
 });

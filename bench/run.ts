@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startBenchServer } from './lib/server.ts';
+import { serveDist } from '../test/support/serve.ts';
 import { runLighthouse, withChrome, type FormFactor, type LighthouseFigures } from './lib/lighthouse.ts';
 import { measureMap, type MapTiming } from './lib/map-timing.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -63,7 +63,8 @@ async function lighthouseFor(origin: string, targets: { label: string; path: str
 
 async function main(): Promise<void> {
   if (!flags['no-build']) execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-  const server = await startBenchServer();
+  // The comparison page is served beside the site, with MapLibre's own files, from the same server.
+  const server = await serveDist({ mounts: { '/bench': 'bench/pages', '/vendor/maplibre': 'node_modules/maplibre-gl/dist' } });
   const sections: string[] = [];
   const json: Record<string, unknown> = {};
   try {

@@ -1,6 +1,6 @@
 // Starts the built site on a loopback port and a headless Debian Chromium to drive it, for the browser tests.
 import { chromium, type Browser } from 'playwright-core';
-import { preview } from 'astro';
+import { serveDist } from './serve.ts';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,8 +30,8 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
-/** Serves dist/ with Astro's own preview server, as the site is served in production: static files, trailing slashes. */
-export async function serveBuiltSite(): Promise<RunningSite> {
-  const server = await preview({ root: process.cwd(), logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
-  return { origin: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+/** Serves dist/ as production does; `api` is the origin of a running API for the pages that call it. */
+export async function serveBuiltSite(api?: string): Promise<RunningSite> {
+  const server = await serveDist({ api });
+  return { origin: server.origin, stop: () => server.close() };
 }

@@ -1,0 +1,68 @@
+// Dependencies of the route groups on AWS, read from the environment the CDK stack sets on each function.
+import { readFileSync } from 'node:fs';
+import type { Context } from 'hono';
+import { getConnInfo } from 'hono/aws-lambda';
+import { DOWNLOAD_URL_SECONDS, documentMetaSchema } from '../core/documents.ts';
+import { sesMailer } from '../mail/ses.ts';
+import { resourceNames } from '../resources.ts';
+import { createDocumentClient, createS3Client } from '../storage/clients.ts';
+import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from '../storage/dynamodb.ts';
+import { memoryCatalog } from '../storage/ports.ts';
+import { s3DocumentFiles } from '../storage/s3.ts';
+import { DEFAULT_LIMITS, type CommonDeps, type DownloadDeps, type InquiryDeps } from './deps.ts';
+import { jsonLog } from './log.ts';
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set; the CDK stack sets it on every function that needs it.`);
+  return value;
+}
+
+/**
+ * Behind CloudFront, API Gateway's source IP is an edge server's. When the stack forwards CloudFront's
+ * viewer-address header (and only CloudFront can reach the API), set TRUST_VIEWER_ADDRESS=1 to use it.
+ */
+export function lambdaClientAddress(env: Env): (c: Context) => string {
+  const trustViewer = env.TRUST_VIEWER_ADDRESS === '1';
+  return (c) => {
+    const viewer = trustViewer ? c.req.header('cloudfront-viewer-address') : undefined;
+    // "203.0.113.7:46532" or "[2001:db8::1]:46532" / "2001:db8::1:46532": the part before the last colon.
+    if (viewer) return viewer.slice(0, viewer.lastIndexOf(':')).replace(/^\[|\]$/g, '') || viewer;
+    return getConnInfo(c).remote.address ?? 'unknown';
+  };
+}
+
+export function commonFromEnv(env: Env = process.env): CommonDeps {
+  return { now: Date.now, log: jsonLog(), clientAddress: lambdaClientAddress(env) };
+}
+
+export function inquiryDepsFromEnv(env: Env = process.env): InquiryDeps {
+  const names = resourceNames(env);
+  const db = createDocumentClient();
+  return {
+    ...commonFromEnv(env),
+    inquiries: dynamoInquiryStore(db, names),
+    rateLimiter: dynamoRateLimiter(db, names),
+    mailer: sesMailer(undefined, env.SES_CONFIGURATION_SET || undefined),
+    mail: { from: required(env, 'MAIL_FROM'), staff: required(env, 'STAFF_EMAIL') },
+    limits: DEFAULT_LIMITS.inquiries,
+  };
+}
+
+/** The catalog is bundled beside the handler (documents.json, written by functions/build.ts from content/documents/). */
+export function downloadDepsFromEnv(env: Env = process.env, catalogUrl = new URL('./documents.json', import.meta.url)): DownloadDeps {
+  const names = resourceNames(env);
+  const db = createDocumentClient();
+  const documents = documentMetaSchema.array().parse(JSON.parse(readFileSync(env.DOCUMENT_CATALOG || catalogUrl, 'utf8')));
+  return {
+    ...commonFromEnv(env),
+    documents: memoryCatalog(documents),
+    files: s3DocumentFiles(createS3Client(), required(env, 'DOCUMENTS_BUCKET')),
+    downloads: dynamoDownloadEventStore(db, names),
+    rateLimiter: dynamoRateLimiter(db, names),
+    limits: DEFAULT_LIMITS.downloads,
+    urlSeconds: DOWNLOAD_URL_SECONDS,
+  };
+}

@@ -1,0 +1,43 @@
+// What each route group needs from the outside world; Lambda entries and the local server fill these in.
+import type { Context } from 'hono';
+import type { MailSettings, Mailer } from '../mail/mailer.ts';
+import type { DocumentCatalog, DocumentFiles, DownloadEventStore, InquiryStore, RateLimiter, RateRule } from '../storage/ports.ts';
+import type { Log } from './log.ts';
+
+export interface CommonDeps {
+  now: () => number;
+  log: Log;
+  /** The visitor's address as this runtime knows it (API Gateway's source IP, or the local socket). */
+  clientAddress: (c: Context) => string;
+}
+
+export interface InquiryDeps extends CommonDeps {
+  inquiries: InquiryStore;
+  rateLimiter: RateLimiter;
+  mailer: Mailer;
+  mail: MailSettings;
+  limits: { perClient: RateRule; perEmail: RateRule };
+}
+
+export interface DownloadDeps extends CommonDeps {
+  documents: DocumentCatalog;
+  files: DocumentFiles;
+  downloads: DownloadEventStore;
+  rateLimiter: RateLimiter;
+  limits: { perClient: RateRule };
+  urlSeconds: number;
+}
+
+/**
+ * Generous for people, tight for scripts: an office behind one address can still send several
+ * inquiries an hour, and one mailbox a few a day. The WAF rate rule stands in front of these on AWS.
+ */
+export const DEFAULT_LIMITS = {
+  inquiries: { perClient: { limit: 10, windowSeconds: 3600 }, perEmail: { limit: 5, windowSeconds: 86_400 } },
+  downloads: { perClient: { limit: 60, windowSeconds: 600 } },
+} as const;
+
+export const LOCAL_MAIL: MailSettings = {
+  from: 'Ca Mau Invest <no-reply@invest.localhost>',
+  staff: 'Investor relations <investor-relations@invest.localhost>',
+};

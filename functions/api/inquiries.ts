@@ -1,0 +1,101 @@
+// POST /api/inquiries: check, screen, deduplicate by Idempotency-Key, rate-limit, store once, then mail.
+import { createHash } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import type { FieldError } from '../core/errors.ts';
+import { INQUIRY_LIMITS, checkInquiry, type Inquiry } from '../core/inquiry.ts';
+import { PUBLIC_RECEIVED_STATUS } from '../core/inquiry-status.ts';
+import { newReference } from '../core/reference.ts';
+import { acknowledgement, staffNotification } from '../mail/templates.ts';
+import type { InquiryRecord } from '../storage/ports.ts';
+import type { InquiryDeps } from './deps.ts';
+import { ApiProblem, problem } from './problems.ts';
+import { limitBody, methodNotAllowed, readJson } from './request.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+function idempotencyKey(c: Context): { key?: string; errors: FieldError[] } {
+  const value = c.req.header(IDEMPOTENCY_HEADER)?.trim();
+  if (!value) return { errors: [{ field: IDEMPOTENCY_HEADER, code: 'required' }] };
+  if (!UUID.test(value)) return { errors: [{ field: IDEMPOTENCY_HEADER, code: 'invalid_format' }] };
+  return { key: value.toLowerCase(), errors: [] };
+}
+
+/** Same fields, same fingerprint, whatever the key order or surrounding spaces the client sent. */
+export function fingerprint(inquiry: Inquiry): string {
+  const sorted = Object.fromEntries(Object.entries(inquiry).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+}
+
+function received(c: Context, record: InquiryRecord, replayed: boolean): Response {
+  if (replayed) c.header('Idempotent-Replayed', 'true');
+  return c.json({ reference: record.reference, status: PUBLIC_RECEIVED_STATUS }, 201);
+}
+
+/** The request that created a record and its retries get the same answer; another body under that key is a client bug. */
+function replay(c: Context, existing: InquiryRecord, print: string): Response {
+  if (existing.fingerprint !== print) throw problem(422, 'conflict', IDEMPOTENCY_HEADER);
+  return received(c, existing, true);
+}
+
+export function inquiryRoutes(deps: InquiryDeps) {
+  return (app: Hono) => {
+    app.post('/api/inquiries', limitBody(INQUIRY_LIMITS.bodyBytes), async (c) => {
+      const raw = await readJson(c);
+      const now = deps.now();
+      const header = idempotencyKey(c);
+      const checked = checkInquiry(raw, now);
+      const errors = [...header.errors, ...(checked.ok ? [] : checked.errors)];
+      if (errors.length > 0 || !checked.ok || header.key === undefined) throw new ApiProblem(400, errors);
+
+      const inquiry = checked.value;
+      const key = header.key;
+      const print = fingerprint(inquiry);
+
+      // A retry of a stored inquiry is answered before rate limits: it creates nothing new.
+      const existing = await deps.inquiries.findByIdempotencyKey(key);
+      if (existing) return replay(c, existing, print);
+
+      const counters = [
+        [`inquiry-client:${deps.clientAddress(c)}`, deps.limits.perClient],
+        [`inquiry-email:${inquiry.email.toLowerCase()}`, deps.limits.perEmail],
+      ] as const;
+      for (const [counter, rule] of counters) {
+        const outcome = await deps.rateLimiter.hit(counter, key, rule, now);
+        if (!outcome.allowed) throw problem(429, 'rate_limited', undefined, { 'Retry-After': String(outcome.retryAfterSeconds) });
+      }
+
+      const receivedAt = new Date(now).toISOString();
+      const { consent: _consent, consentVersion, ...fields } = inquiry;
+      const record: InquiryRecord = {
+        ...fields,
+        idempotencyKey: key,
+        fingerprint: print,
+        reference: newReference(new Date(now)),
+        status: 'new',
+        receivedAt,
+        consent: { version: consentVersion, at: receivedAt, language: inquiry.language },
+      };
+      const outcome = await deps.inquiries.create(record);
+      // Another request with this key won the race: answer with its record, and leave the mail to it.
+      if (!outcome.created) return replay(c, outcome.existing, print);
+
+      deps.log.info('inquiry.received', { reference: record.reference });
+      await sendMail(deps, record);
+      return received(c, record, false);
+    });
+    app.all('/api/inquiries', methodNotAllowed('POST'));
+  };
+}
+
+/**
+ * The inquiry is stored whatever happens to the mail: staff see it in the console, and a failed send is
+ * logged (and alarmed on AWS) rather than turned into an error that would make the visitor resend.
+ */
+async function sendMail(deps: InquiryDeps, record: InquiryRecord): Promise<void> {
+  const messages = [acknowledgement(record, deps.mail), staffNotification(record, deps.mail)];
+  const results = await Promise.allSettled(messages.map((message) => deps.mailer.send(message)));
+  results.forEach((result, index) => {
+    if (result.status === 'rejected') deps.log.error('mail.failed', result.reason, { reference: record.reference, kind: messages[index]?.kind });
+  });
+}

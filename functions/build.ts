@@ -1,0 +1,48 @@
+// Bundles each Lambda entry with esbuild into .local/lambda/<name>/, folders the CDK stack can deploy as code assets.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { loadDocuments } from './content/documents.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** One function per route group: each gets only the permissions and code its routes need. */
+export const LAMBDA_ENTRIES = {
+  health: 'functions/api/lambda/health.ts',
+  inquiries: 'functions/api/lambda/inquiries.ts',
+  downloads: 'functions/api/lambda/downloads.ts',
+} as const;
+export type LambdaName = keyof typeof LAMBDA_ENTRIES;
+
+/** Not under dist/: the site build empties dist/ and the site bucket must never hold function code. */
+export async function buildFunctions(outDir = join(root, '.local/lambda'), documentsDir = join(root, 'content/documents')): Promise<Record<LambdaName, string>> {
+  const documents = loadDocuments(documentsDir);
+  const outputs = {} as Record<LambdaName, string>;
+  for (const [name, entry] of Object.entries(LAMBDA_ENTRIES) as [LambdaName, string][]) {
+    const dir = join(outDir, name);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const outfile = join(dir, 'index.mjs');
+    await build({
+      entryPoints: [join(root, entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      sourcemap: true,
+      // The SDK is bundled rather than taken from the runtime, so the deployed code is the tested code.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    if (name === 'downloads') writeFileSync(join(dir, 'documents.json'), JSON.stringify(documents.map((d) => d.meta), null, 2));
+    outputs[name] = outfile;
+  }
+  return outputs;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outputs = await buildFunctions();
+  for (const [name, file] of Object.entries(outputs)) console.log(`${name.padEnd(10)} ${file}`);
+}

@@ -1,0 +1,33 @@
+// The site's configuration read once from content/site.json, so the API and the forms accept the same ids.
+import siteJson from '../../content/site.json' with { type: 'json' };
+import { siteConfigSchema, type SiteConfig } from './site-config.ts';
+
+/** Parsed at import: a wrong site.json stops the build and the functions at start, not at a visitor's request. */
+export const SITE: SiteConfig = siteConfigSchema.parse(siteJson);
+
+type NonEmpty = readonly [string, ...string[]];
+
+function nonEmpty(list: readonly string[], what: string): NonEmpty {
+  if (list.length === 0) throw new Error(`content/site.json: "${what}" must list at least one id`);
+  return list as NonEmpty;
+}
+
+/** URL language codes; also the languages an investor can be answered in. */
+export const LANGUAGES = nonEmpty(SITE.languages, 'languages');
+export const SECTORS = nonEmpty(SITE.sectors, 'sectors');
+export const INVESTMENT_SIZES = nonEmpty(SITE.investmentSizes, 'investmentSizes');
+
+/** The BCP 47 tag for a URL language code (zh → zh-CN), for `lang` attributes and `Intl`. */
+export function languageTag(language: string): string {
+  return SITE.languageTags[language] ?? language;
+}
+
+/** Right-to-left scripts, derived from the locale rather than a hand-kept list. */
+export function isRightToLeft(language: string): boolean {
+  const locale = new Intl.Locale(languageTag(language)) as Intl.Locale & {
+    getTextInfo?: () => { direction?: string };
+    textInfo?: { direction?: string };
+  };
+  const info = locale.getTextInfo?.() ?? locale.textInfo;
+  return info?.direction === 'rtl';
+}

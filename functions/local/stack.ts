@@ -1,0 +1,149 @@
+// The whole local back end in one call: DynamoDB, S3 with the documents, and the API, wired as on AWS. Used by `npm run dev` and the tests.
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Hono } from 'hono';
+import { createApp, healthRoutes } from '../api/app.ts';
+import { DEFAULT_LIMITS, LOCAL_MAIL, type DownloadDeps, type InquiryDeps } from '../api/deps.ts';
+import { downloadRoutes } from '../api/downloads.ts';
+import { inquiryRoutes } from '../api/inquiries.ts';
+import { prettyLog, type Log } from '../api/log.ts';
+import { loadDocuments, type DocumentOnDisk } from '../content/documents.ts';
+import { DOWNLOAD_URL_SECONDS } from '../core/documents.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { resourceNames, type ResourceNames } from '../resources.ts';
+import { createDocumentClient, createDynamoClient, createS3Client } from '../storage/clients.ts';
+import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from '../storage/dynamodb.ts';
+import { memoryCatalog } from '../storage/ports.ts';
+import { ensureTables, uploadDocuments } from '../storage/provision.ts';
+import { s3DocumentFiles } from '../storage/s3.ts';
+import { folderMailer, type WrittenMail } from './mail-folder.ts';
+import { localClientAddress } from './client-address.ts';
+import { LOCAL_S3_CREDENTIALS, startApiServer, startDynamo, startS3, type Running } from './servers.ts';
+
+/** Any region will do locally; it only has to be the same for signing and checking. */
+const LOCAL_REGION = 'us-east-1';
+const LOCAL_DYNAMO_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export interface LocalAppOptions {
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  names: ResourceNames;
+  documents: DocumentOnDisk[];
+  mailer: Mailer;
+  log: Log;
+  now?: () => number;
+  limits?: { inquiries?: InquiryDeps['limits']; downloads?: DownloadDeps['limits'] };
+  urlSeconds?: number;
+}
+
+export function localClients(dynamodbEndpoint: string, s3Endpoint: string): { raw: DynamoDBClient; db: DynamoDBDocumentClient; s3: S3Client } {
+  const raw = createDynamoClient({ endpoint: dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_DYNAMO_CREDENTIALS });
+  return {
+    raw,
+    db: createDocumentClient(raw),
+    s3: createS3Client({ endpoint: s3Endpoint, region: LOCAL_REGION, credentials: LOCAL_S3_CREDENTIALS }),
+  };
+}
+
+/** The same route groups and adapters as the Lambda entries, pointed at the local stand-ins. */
+export function createLocalApp(options: LocalAppOptions): Hono {
+  const { db, s3 } = localClients(options.dynamodbEndpoint, options.s3Endpoint);
+  const common = { now: options.now ?? Date.now, log: options.log, clientAddress: localClientAddress };
+  const rateLimiter = dynamoRateLimiter(db, options.names);
+  return createApp(options.log, [
+    healthRoutes,
+    inquiryRoutes({
+      ...common,
+      inquiries: dynamoInquiryStore(db, options.names),
+      rateLimiter,
+      mailer: options.mailer,
+      mail: LOCAL_MAIL,
+      limits: options.limits?.inquiries ?? DEFAULT_LIMITS.inquiries,
+    }),
+    downloadRoutes({
+      ...common,
+      documents: memoryCatalog(options.documents.map((d) => d.meta)),
+      files: s3DocumentFiles(s3, options.names.buckets.documents),
+      downloads: dynamoDownloadEventStore(db, options.names),
+      rateLimiter,
+      limits: options.limits?.downloads ?? DEFAULT_LIMITS.downloads,
+      urlSeconds: options.urlSeconds ?? DOWNLOAD_URL_SECONDS,
+    }),
+  ]);
+}
+
+export interface LocalStackOptions {
+  /** Folder for on-disk data (`.local`); absent = DynamoDB in memory and S3 in a temporary folder, removed on stop. */
+  dataDir?: string;
+  documentsDir: string;
+  mailDir: string;
+  /** 0 picks a free port. */
+  ports?: { api?: number; dynamodb?: number; s3?: number };
+  log?: Log;
+  onMail?: (mail: WrittenMail) => void;
+  now?: () => number;
+  limits?: LocalAppOptions['limits'];
+}
+
+export interface LocalStack {
+  api: Running;
+  dynamodb: Running;
+  s3: Running;
+  names: ResourceNames;
+  documents: DocumentOnDisk[];
+  db: DynamoDBDocumentClient;
+  s3Client: S3Client;
+  mailDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? prettyLog();
+  // Checked before anything starts: a wrong document file should fail fast with the file and field named.
+  const documents = loadDocuments(options.documentsDir);
+  const names = resourceNames();
+  const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'camau-s3-'));
+  const started: Running[] = [];
+  const stopAll = async () => {
+    for (const part of started.reverse()) await part.close().catch(() => {});
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
+  };
+  try {
+    const dynamodb = await startDynamo({
+      port: options.ports?.dynamodb ?? 0,
+      ...(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}),
+    });
+    started.push(dynamodb);
+    const s3 = await startS3({
+      port: options.ports?.s3 ?? 0,
+      directory: options.dataDir ? join(options.dataDir, 's3') : temporary!,
+      buckets: Object.values(names.buckets),
+    });
+    started.push(s3);
+
+    const { raw, db, s3: s3Client } = localClients(dynamodb.url, s3.url);
+    await ensureTables(raw, names);
+    await uploadDocuments(s3Client, names.buckets.documents, documents);
+
+    const app = createLocalApp({
+      dynamodbEndpoint: dynamodb.url,
+      s3Endpoint: s3.url,
+      names,
+      documents,
+      mailer: folderMailer(options.mailDir, options.onMail),
+      log,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    const api = await startApiServer(app, options.ports?.api ?? 0);
+    started.push(api);
+    return { api, dynamodb, s3, names, documents, db, s3Client, mailDir: options.mailDir, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

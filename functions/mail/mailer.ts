@@ -1,0 +1,23 @@
+// The mail port: what the handlers hand over to be sent; SES on AWS, a folder on the local stack.
+export interface MailMessage {
+  /** Which kind of message this is, for file names and logs (never the recipient's data). */
+  kind: string;
+  from: string;
+  to: string;
+  replyTo?: string;
+  subject: string;
+  /** The language of the text, for the Content-Language header and the HTML `lang`. */
+  language: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Addresses the functions send from and to; set by the stack, with local defaults. */
+export interface MailSettings {
+  from: string;
+  staff: string;
+}

@@ -1,0 +1,17 @@
+// SES adapter of the mail port: sends the same MIME message the local folder receives.
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { Mailer } from './mailer.ts';
+import { buildMime } from './mime.ts';
+
+export function sesMailer(client: SESv2Client = new SESv2Client({ maxAttempts: 2 }), configurationSet?: string): Mailer {
+  return {
+    async send(message) {
+      await client.send(
+        new SendEmailCommand({
+          Content: { Raw: { Data: Buffer.from(buildMime(message), 'utf8') } },
+          ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+        }),
+      );
+    },
+  };
+}

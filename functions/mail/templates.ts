@@ -1,0 +1,124 @@
+// The two e-mails an inquiry sends: the investor's acknowledgement in their language, and the notice to staff.
+import { escapeHtml } from '../core/escape.ts';
+import { REPLY_WITHIN_WORKING_DAYS } from '../core/inquiry.ts';
+import { SITE, isRightToLeft, languageTag } from '../core/site.ts';
+import type { InquiryRecord } from '../storage/ports.ts';
+import { ACKNOWLEDGEMENT_TEXTS } from './acknowledgement-texts.ts';
+import type { MailMessage, MailSettings } from './mailer.ts';
+
+type Values = Record<string, string>;
+
+/** Fills `{name}` placeholders; in HTML every value is escaped, because every value may come from a visitor. */
+function fill(template: string, values: Values, html: boolean): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    if (value === undefined) return whole;
+    return html ? escapeHtml(value) : value;
+  });
+}
+
+function htmlDocument(language: string, body: string): string {
+  const dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+  return `<!doctype html>\n<html lang="${escapeHtml(languageTag(language))}" dir="${dir}"><head><meta charset="utf-8"></head>\n<body style="font-family:sans-serif;line-height:1.5">\n${body}\n</body></html>\n`;
+}
+
+/** Paragraphs of visitor text: escaped first, then line breaks kept. */
+function htmlText(text: string): string {
+  return escapeHtml(text).replace(/\r?\n/g, '<br>');
+}
+
+export function acknowledgement(inquiry: InquiryRecord, settings: MailSettings): MailMessage {
+  const language = ACKNOWLEDGEMENT_TEXTS[inquiry.language] ? inquiry.language : SITE.defaultLanguage;
+  const t = ACKNOWLEDGEMENT_TEXTS[language] ?? ACKNOWLEDGEMENT_TEXTS.en!;
+  const values: Values = {
+    name: inquiry.name,
+    reference: inquiry.reference,
+    province: SITE.province[language] ?? SITE.province.en ?? '',
+    site: SITE.siteName[language] ?? SITE.siteName.en ?? '',
+    days: String(REPLY_WITHIN_WORKING_DAYS),
+    version: inquiry.consent.version,
+  };
+  const text = [
+    fill(t.greeting, values, false),
+    '',
+    fill(t.received, values, false),
+    '',
+    `${t.reference}: ${inquiry.reference}`,
+    '',
+    `${t.message}:`,
+    inquiry.message,
+    '',
+    fill(t.privacy, values, false),
+    '',
+    fill(t.signoff, values, false),
+  ].join('\n');
+  const html = htmlDocument(
+    language,
+    [
+      `<p>${fill(t.greeting, values, true)}</p>`,
+      `<p>${fill(t.received, values, true)}</p>`,
+      `<p>${escapeHtml(t.reference)}: <strong>${escapeHtml(inquiry.reference)}</strong></p>`,
+      `<p>${escapeHtml(t.message)}:</p>`,
+      `<blockquote>${htmlText(inquiry.message)}</blockquote>`,
+      `<p><small>${fill(t.privacy, values, true)}</small></p>`,
+      `<p>${fill(t.signoff, values, true)}</p>`,
+    ].join('\n'),
+  );
+  return {
+    kind: 'acknowledgement',
+    from: settings.from,
+    to: inquiry.email,
+    // Replies go to the people who answer, not to an unattended sender address.
+    replyTo: settings.staff,
+    subject: fill(t.subject, values, false),
+    language,
+    text,
+    html,
+  };
+}
+
+export function staffNotification(inquiry: InquiryRecord, settings: MailSettings): MailMessage {
+  const rows: [string, string | undefined][] = [
+    ['Reference', inquiry.reference],
+    ['Received', inquiry.receivedAt],
+    ['Name', inquiry.name],
+    ['E-mail', inquiry.email],
+    ['Company', inquiry.company],
+    ['Country', inquiry.country],
+    ['Sector', inquiry.sector],
+    ['Investment size', inquiry.investmentSize],
+    ['Answer in', inquiry.language],
+    ['About item', inquiry.itemId],
+    ['Consent', `version ${inquiry.consent.version}, ${inquiry.consent.at}`],
+  ];
+  const given = rows.filter((row): row is [string, string] => row[1] !== undefined);
+  const text = [
+    `New inquiry ${inquiry.reference}. Answer it in the staff console within ${REPLY_WITHIN_WORKING_DAYS} working days.`,
+    '',
+    ...given.map(([label, value]) => `${label}: ${value}`),
+    '',
+    'Message:',
+    inquiry.message,
+  ].join('\n');
+  const html = htmlDocument(
+    'en',
+    [
+      `<p>New inquiry <strong>${escapeHtml(inquiry.reference)}</strong>. Answer it in the staff console within ${REPLY_WITHIN_WORKING_DAYS} working days.</p>`,
+      '<table>',
+      ...given.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
+      '</table>',
+      '<p>Message:</p>',
+      `<blockquote>${htmlText(inquiry.message)}</blockquote>`,
+    ].join('\n'),
+  );
+  return {
+    kind: 'staff-notification',
+    from: settings.from,
+    to: settings.staff,
+    // The subject carries no visitor text: mail clients show it in lists and notifications.
+    subject: `New inquiry ${inquiry.reference} (${inquiry.country}, ${inquiry.language})`,
+    language: 'en',
+    text,
+    html,
+  };
+}

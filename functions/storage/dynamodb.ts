@@ -1,0 +1,118 @@
+// DynamoDB adapters for inquiries, download events and rate counters: one conditional write per fact, no transactions.
+import { createHash, randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DOWNLOAD_EVENT_DAYS, type ResourceNames } from '../resources.ts';
+import {
+  StorageUnavailableError,
+  type DownloadEventStore,
+  type InquiryRecord,
+  type InquiryStore,
+  type RateLimiter,
+} from './ports.ts';
+
+function isConditionFailure(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+/** Every SDK failure other than a failed condition becomes StorageUnavailableError; the cause stays for the logs. */
+async function guarded<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isConditionFailure(error)) throw error;
+    throw new StorageUnavailableError(operation, { cause: error });
+  }
+}
+
+export function dynamoInquiryStore(db: DynamoDBDocumentClient, names: ResourceNames): InquiryStore {
+  const TableName = names.tables.inquiries;
+  const find = (idempotencyKey: string) =>
+    guarded('inquiries.get', async () => {
+      // Strongly consistent: a retry right after the first write must see it.
+      const out = await db.send(new GetCommand({ TableName, Key: { idempotencyKey }, ConsistentRead: true }));
+      return out.Item as InquiryRecord | undefined;
+    });
+  return {
+    findByIdempotencyKey: find,
+    async create(record) {
+      try {
+        await guarded('inquiries.put', () =>
+          db.send(new PutCommand({ TableName, Item: record, ConditionExpression: 'attribute_not_exists(idempotencyKey)' })),
+        );
+        return { created: true };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const existing = await find(record.idempotencyKey);
+        // The condition failed, so the item existed a moment ago; its absence now means storage is inconsistent.
+        if (!existing) throw new StorageUnavailableError('inquiries.put (record vanished)');
+        return { created: false, existing };
+      }
+    },
+  };
+}
+
+export function dynamoDownloadEventStore(db: DynamoDBDocumentClient, names: ResourceNames): DownloadEventStore {
+  const TableName = names.tables.downloads;
+  return {
+    async record(event) {
+      const eventKey = `${event.at}#${randomBytes(6).toString('hex')}`;
+      const expiresAt = Math.floor(Date.parse(event.at) / 1000) + DOWNLOAD_EVENT_DAYS * 86_400;
+      await guarded('downloads.put', () =>
+        db.send(
+          new PutCommand({
+            TableName,
+            Item: { ...event, eventKey, expiresAt },
+            ConditionExpression: 'attribute_not_exists(eventKey)',
+          }),
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * Stored counter names keep the kind ("inquiry-email") and hash the rest: the counters must not become a
+ * second store of addresses and e-mails.
+ */
+export function counterKey(counter: string, windowStart: number): string {
+  const split = counter.indexOf(':');
+  const kind = split < 0 ? 'counter' : counter.slice(0, split);
+  return `${kind}#${createHash('sha256').update(counter).digest('base64url').slice(0, 22)}#${windowStart}`;
+}
+
+export function dynamoRateLimiter(db: DynamoDBDocumentClient, names: ResourceNames): RateLimiter {
+  const TableName = names.tables.rateLimits;
+  return {
+    async hit(counter, member, rule, nowMs) {
+      const windowMs = rule.windowSeconds * 1000;
+      const windowStart = Math.floor(nowMs / windowMs) * windowMs;
+      const windowEnd = windowStart + windowMs;
+      // The window is part of the key, so an old window is never read again and its late TTL deletion does not matter.
+      const key = counterKey(counter, windowStart);
+      try {
+        await guarded('rate.update', () =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: { counter: key },
+              UpdateExpression: 'ADD #members :member SET expiresAt = if_not_exists(expiresAt, :expiresAt)',
+              // A known member passes even when full: it is a retry of something already counted.
+              ConditionExpression: 'attribute_not_exists(#members) OR contains(#members, :memberValue) OR size(#members) < :limit',
+              ExpressionAttributeNames: { '#members': 'members' },
+              ExpressionAttributeValues: {
+                ':member': new Set([member]),
+                ':memberValue': member,
+                ':limit': rule.limit,
+                ':expiresAt': Math.ceil(windowEnd / 1000) + 60,
+              },
+            }),
+          ),
+        );
+        return { allowed: true };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - nowMs) / 1000)) };
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// What the handlers need from storage, as small interfaces: the handlers depend on these, the adapters implement them.
+import type { Inquiry } from '../core/inquiry.ts';
+import type { InquiryStatus } from '../core/inquiry-status.ts';
+import type { DocumentMeta } from '../core/documents.ts';
+
+/**
+ * Storage could not be reached or refused to work (network, throttling, missing table). Adapters
+ * turn every unexpected storage failure into this, so the API answers 503 and never leaks the cause.
+ */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super(`storage unavailable during ${operation}`, options);
+  }
+}
+
+/** What was consented to, when and in which language: the record data-protection law asks for. */
+export interface ConsentRecord {
+  version: string;
+  at: string;
+  language: string;
+}
+
+export interface InquiryRecord extends Omit<Inquiry, 'consent' | 'consentVersion'> {
+  idempotencyKey: string;
+  /** Hash of the submitted fields: a retry with the same key must carry the same body. */
+  fingerprint: string;
+  reference: string;
+  status: InquiryStatus;
+  receivedAt: string;
+  consent: ConsentRecord;
+}
+
+export type CreateOutcome = { created: true } | { created: false; existing: InquiryRecord };
+
+export interface InquiryStore {
+  findByIdempotencyKey(idempotencyKey: string): Promise<InquiryRecord | undefined>;
+  /** One conditional write: the first request with a key creates the record, every later one gets it back. */
+  create(record: InquiryRecord): Promise<CreateOutcome>;
+}
+
+export type RateOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimiter {
+  /**
+   * Counts `member` under `counter` in the current window. The same member counted twice counts once,
+   * so retries of one submission (same idempotency key) never use up a visitor's allowance.
+   */
+  hit(counter: string, member: string, rule: RateRule, nowMs: number): Promise<RateOutcome>;
+}
+
+export interface DownloadEvent {
+  documentId: string;
+  documentVersion: string;
+  at: string;
+  language: string;
+  itemId?: string;
+  lead?: { name: string; email: string; company?: string; country: string };
+  consent?: ConsentRecord;
+}
+
+export interface DownloadEventStore {
+  record(event: DownloadEvent): Promise<void>;
+}
+
+/** The documents the site offers; read from content/documents/ at build or start, so lookups need no I/O. */
+export interface DocumentCatalog {
+  get(id: string): DocumentMeta | undefined;
+  list(): readonly DocumentMeta[];
+}
+
+export interface SignedDownload {
+  url: string;
+  expiresAt: string;
+}
+
+export interface DocumentFiles {
+  exists(key: string): Promise<boolean>;
+  /** A GET URL for the file that lives `seconds` from `now` and tells the browser the file's name and type. */
+  signedUrl(document: DocumentMeta, seconds: number, now: Date): Promise<SignedDownload>;
+}
+
+export function memoryCatalog(documents: readonly DocumentMeta[]): DocumentCatalog {
+  const byId = new Map(documents.map((doc) => [doc.id, doc]));
+  return { get: (id) => byId.get(id), list: () => documents };
+}

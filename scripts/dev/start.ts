@@ -1,0 +1,96 @@
+// `npm run dev`: starts the local back end (DynamoDB, S3, API) and the Astro dev server, and stops them all on Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalStack, type LocalStack } from '../../functions/local/stack.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const apiOnly = process.argv.includes('--api-only');
+
+/** Ports can be moved when something else holds them; 0 picks a free one (the tests do that). */
+function port(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    console.error(`${name}="${value}" is not a port number (0-65535).`);
+    process.exit(1);
+  }
+  return parsed;
+}
+
+const dataDir = resolve(root, process.env.LOCAL_DATA_DIR || '.local');
+const ports = { api: port('API_PORT', 4322), dynamodb: port('DYNAMODB_PORT', 4323), s3: port('S3_PORT', 4324) };
+const show = (path: string) => relative(process.cwd(), path) || '.';
+
+let stack: LocalStack | undefined;
+let site: ChildProcess | undefined;
+let stopping: Promise<void> | undefined;
+
+function stop(code: number): Promise<void> {
+  return (stopping ??= (async () => {
+    if (site && site.exitCode === null && site.signalCode === null) {
+      const exited = new Promise((done) => site!.once('exit', done));
+      site.kill('SIGTERM');
+      const timer = setTimeout(() => site?.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await stack?.stop();
+    console.log(`Stopped: ${site ? 'site, ' : ''}API, S3 and DynamoDB.`);
+    process.exit(code);
+  })());
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  stack = await startLocalStack({
+    dataDir,
+    documentsDir: join(root, 'content/documents'),
+    mailDir: join(dataDir, 'mail'),
+    ports,
+    onMail: (mail) => console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
+  });
+} catch (error) {
+  console.error(`Could not start the local stack: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const siteUrl = `http://localhost:4321`;
+console.log(
+  [
+    '',
+    'Ca Mau Invest, local stack',
+    ...(apiOnly ? [] : [`  Site       ${siteUrl}/  (astro dev; /api is proxied to the API)`]),
+    `  API        ${stack.api.url}  (try ${stack.api.url}/api/health)`,
+    `  DynamoDB   ${stack.dynamodb.url}  (dynalite; tables ${Object.values(stack.names.tables).join(', ')}; data in ${show(join(dataDir, 'dynamodb'))})`,
+    `  S3         ${stack.s3.url}  (s3rver, signed requests only; bucket ${stack.names.buckets.documents} with ${stack.documents.length} document(s) from content/documents; data in ${show(join(dataDir, 's3'))})`,
+    `  Mail       ${show(stack.mailDir)}/  (outgoing mail is written here, one .eml and .html per message)`,
+    '  Staff      the staff console and its sign-in are not part of this stack yet',
+    '',
+    'Press Ctrl-C to stop everything.',
+    '',
+  ].join('\n'),
+);
+
+if (!apiOnly) {
+  // Astro runs under this same Node (24, from the project's devDependency), not whatever `node` is first on PATH.
+  const require = createRequire(import.meta.url);
+  const astroPackage = require.resolve('astro/package.json');
+  const bin = (JSON.parse(readFileSync(astroPackage, 'utf8')) as { bin: Record<string, string> }).bin.astro!;
+  // astro.config.mjs binds to 127.0.0.1 and proxies /api to API_PORT: hand it the port the API really got.
+  site = spawn(process.execPath, [join(dirname(astroPackage), bin), 'dev'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, API_PORT: String(stack.api.port) },
+  });
+  site.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`The Astro dev server stopped (${signal ?? `exit code ${code}`}); stopping the rest.`);
+    void stop(code ?? 1);
+  });
+}
