@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { loadDocuments } from './content/documents.ts';
+import { DOCUMENT_FOLDERS, loadDocumentFolders } from './content/documents.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,8 +16,11 @@ export const LAMBDA_ENTRIES = {
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 
 /** Not under dist/: the site build empties dist/ and the site bucket must never hold function code. */
-export async function buildFunctions(outDir = join(root, '.local/lambda'), documentsDir = join(root, 'content/documents')): Promise<Record<LambdaName, string>> {
-  const documents = loadDocuments(documentsDir);
+export async function buildFunctions(
+  outDir = join(root, '.local/lambda'),
+  documentsDirs: readonly string[] = DOCUMENT_FOLDERS.map((folder) => join(root, folder)),
+): Promise<Record<LambdaName, string>> {
+  const documents = loadDocumentFolders(documentsDirs);
   const outputs = {} as Record<LambdaName, string>;
   for (const [name, entry] of Object.entries(LAMBDA_ENTRIES) as [LambdaName, string][]) {
     const dir = join(outDir, name);

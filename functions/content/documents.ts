@@ -64,3 +64,21 @@ export function loadDocuments(dir: string): DocumentOnDisk[] {
     throw new Error(`Documents have ${problems.length} problem(s):\n${problems.map((p) => `  ${p.file} › ${p.field}: ${p.message}`).join('\n')}`);
   return documents;
 }
+
+/**
+ * Where documents come from, relative to the project root: what publishers add, and the factsheets generated
+ * from the catalog (scripts/documents/factsheets.ts). The local bucket, the Lambda bundle, the deployment and the
+ * site's listings all read these same folders.
+ */
+export const DOCUMENT_FOLDERS = ['content/documents', '.generated/documents'] as const;
+
+/** Every document of every folder, stopping on any problem or on one id used twice. */
+export function loadDocumentFolders(dirs: readonly string[]): DocumentOnDisk[] {
+  const documents = dirs.flatMap((dir) => loadDocuments(dir));
+  const seen = new Set<string>();
+  for (const { meta } of documents) {
+    if (seen.has(meta.id)) throw new Error(`Document id "${meta.id}" is used twice across ${dirs.join(' and ')}`);
+    seen.add(meta.id);
+  }
+  return documents;
+}

@@ -19,8 +19,11 @@ export const INQUIRY_LIMITS = {
   minFillMs: 3000,
 } as const;
 
-/** Working days within which investor relations promises a first answer (said in the acknowledgement). */
-export const REPLY_WITHIN_WORKING_DAYS = 5;
+/** Working days within which investor relations promises a first human reply (said in the acknowledgement and on the site). */
+export const REPLY_WITHIN_WORKING_DAYS = 2;
+
+/** What an inquiry is: a question, or a report of an error in a catalog item (opened from the item's page). */
+export const INQUIRY_TYPES = ['question', 'correction'] as const;
 
 // Letters, marks, punctuation and spaces, but no control characters: these fields are one line.
 const noControlCharacters = (text: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
@@ -52,6 +55,8 @@ export const inquirySchema = z.strictObject({
   language: languageSchema,
   message: text(INQUIRY_LIMITS.message),
   itemId: optional(slugSchema.max(INQUIRY_LIMITS.itemId)),
+  /** An optional extension of the contract: absent means a question. */
+  type: optional(z.enum(INQUIRY_TYPES)),
   consent: consentSchema,
   consentVersion: consentVersionSchema,
   /** Honeypot: hidden from people, so anything in it was typed by a script. */

@@ -40,6 +40,8 @@ export const siteConfigSchema = z
     /** Sector and investment-size ids; their labels are UI strings (`sector.<id>`, `size.<id>`). */
     sectors: z.array(slugSchema).min(1),
     investmentSizes: z.array(slugSchema).min(1),
+    /** Version of the consent text the forms show (UI string `form.consent`); raise it whenever that text changes. */
+    consentVersion: z.string().min(1).max(64),
     keyFigures: z
       .array(z.strictObject({ key: z.string().min(1), claim: claimSchema }))
       .default([]),

@@ -1,6 +1,7 @@
 // The site's configuration read once from content/site.json, so the API and the forms accept the same ids.
 import siteJson from '../../content/site.json' with { type: 'json' };
 import { siteConfigSchema, type SiteConfig } from './site-config.ts';
+import { languageTag as tagFor, textDirection } from './languages.ts';
 
 /** Parsed at import: a wrong site.json stops the build and the functions at start, not at a visitor's request. */
 export const SITE: SiteConfig = siteConfigSchema.parse(siteJson);
@@ -17,17 +18,12 @@ export const LANGUAGES = nonEmpty(SITE.languages, 'languages');
 export const SECTORS = nonEmpty(SITE.sectors, 'sectors');
 export const INVESTMENT_SIZES = nonEmpty(SITE.investmentSizes, 'investmentSizes');
 
-/** The BCP 47 tag for a URL language code (zh → zh-CN), for `lang` attributes and `Intl`. */
+/** The BCP 47 tag for a URL language code (zh → zh-Hans), for `lang` attributes and `Intl`. */
 export function languageTag(language: string): string {
-  return SITE.languageTags[language] ?? language;
+  return tagFor(language, SITE.languageTags);
 }
 
 /** Right-to-left scripts, derived from the locale rather than a hand-kept list. */
 export function isRightToLeft(language: string): boolean {
-  const locale = new Intl.Locale(languageTag(language)) as Intl.Locale & {
-    getTextInfo?: () => { direction?: string };
-    textInfo?: { direction?: string };
-  };
-  const info = locale.getTextInfo?.() ?? locale.textInfo;
-  return info?.direction === 'rtl';
+  return textDirection(languageTag(language)) === 'rtl';
 }

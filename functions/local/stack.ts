@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, LOCAL_MAIL, type DownloadDeps, type InquiryDeps } from 
 import { downloadRoutes } from '../api/downloads.ts';
 import { inquiryRoutes } from '../api/inquiries.ts';
 import { prettyLog, type Log } from '../api/log.ts';
-import { loadDocuments, type DocumentOnDisk } from '../content/documents.ts';
+import { loadDocumentFolders, type DocumentOnDisk } from '../content/documents.ts';
 import { DOWNLOAD_URL_SECONDS } from '../core/documents.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { resourceNames, type ResourceNames } from '../resources.ts';
@@ -79,7 +79,8 @@ export function createLocalApp(options: LocalAppOptions): Hono {
 export interface LocalStackOptions {
   /** Folder for on-disk data (`.local`); absent = DynamoDB in memory and S3 in a temporary folder, removed on stop. */
   dataDir?: string;
-  documentsDir: string;
+  /** One folder or several (publishers' documents and the generated factsheets). */
+  documentsDir: string | readonly string[];
   mailDir: string;
   /** 0 picks a free port. */
   ports?: { api?: number; dynamodb?: number; s3?: number };
@@ -104,7 +105,7 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? prettyLog();
   // Checked before anything starts: a wrong document file should fail fast with the file and field named.
-  const documents = loadDocuments(options.documentsDir);
+  const documents = loadDocumentFolders(typeof options.documentsDir === 'string' ? [options.documentsDir] : options.documentsDir);
   const names = resourceNames();
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'camau-s3-'));
   const started: Running[] = [];

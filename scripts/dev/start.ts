@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack.ts';
+import { DOCUMENT_FOLDERS } from '../../functions/content/documents.ts';
+import { generateFactsheets } from '../documents/factsheets.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiOnly = process.argv.includes('--api-only');
@@ -48,9 +50,12 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 try {
+  // Factsheets are made from the catalog, so the local bucket offers what the site lists.
+  const factsheets = await generateFactsheets();
+  console.log(`Generated ${factsheets.length} factsheets in .generated/documents/.`);
   stack = await startLocalStack({
     dataDir,
-    documentsDir: join(root, 'content/documents'),
+    documentsDir: DOCUMENT_FOLDERS.map((folder) => join(root, folder)),
     mailDir: join(dataDir, 'mail'),
     ports,
     onMail: (mail) => console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
@@ -68,7 +73,7 @@ console.log(
     ...(apiOnly ? [] : [`  Site       ${siteUrl}/  (astro dev; /api is proxied to the API)`]),
     `  API        ${stack.api.url}  (try ${stack.api.url}/api/health)`,
     `  DynamoDB   ${stack.dynamodb.url}  (dynalite; tables ${Object.values(stack.names.tables).join(', ')}; data in ${show(join(dataDir, 'dynamodb'))})`,
-    `  S3         ${stack.s3.url}  (s3rver, signed requests only; bucket ${stack.names.buckets.documents} with ${stack.documents.length} document(s) from content/documents; data in ${show(join(dataDir, 's3'))})`,
+    `  S3         ${stack.s3.url}  (s3rver, signed requests only; bucket ${stack.names.buckets.documents} with ${stack.documents.length} document(s) from ${DOCUMENT_FOLDERS.join(' and ')}; data in ${show(join(dataDir, 's3'))})`,
     `  Mail       ${show(stack.mailDir)}/  (outgoing mail is written here, one .eml and .html per message)`,
     '  Staff      the staff console and its sign-in are not part of this stack yet',
     '',

@@ -60,3 +60,9 @@ export function formatDistance(km: number, lang: Lang): string {
 export function formatAsOf(asOf: string, lang: Lang, t: TFunction): string {
   return asOf === 'undated' ? t('item.undated') : t('item.asOf', { date: formatPartialDate(asOf, lang) });
 }
+
+/** File sizes as readers expect them: "35 kB", "1.2 MB", in the page's language. */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(1, Math.round(bytes / 1000)), 'kilobyte'];
+  return new Intl.NumberFormat(tagOf(lang), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}

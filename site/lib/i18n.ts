@@ -1,13 +1,20 @@
-// UI strings: one i18next instance per language over the JSON resources in content/ui/, used synchronously at build.
+// UI strings: one i18next instance per language over the JSON resources in content/ui/, used synchronously at build and by scripts.
+import { existsSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { site, type Lang } from './site.ts';
+import { projectPath } from './project-path.ts';
 
-const resources = import.meta.glob<Record<string, unknown>>('../../content/ui/*.json', { eager: true, import: 'default' });
+const resources = new Map<Lang, Record<string, unknown>>();
 
 function resourceFor(lang: Lang): Record<string, unknown> {
-  const entry = Object.entries(resources).find(([path]) => path.endsWith(`/${lang}.json`));
-  if (!entry) throw new Error(`content/ui/${lang}.json is missing: every language in content/site.json needs its UI strings`);
-  return entry[1];
+  let resource = resources.get(lang);
+  if (!resource) {
+    const path = projectPath('content', 'ui', `${lang}.json`);
+    if (!existsSync(path)) throw new Error(`content/ui/${lang}.json is missing: every language in content/site.json needs its UI strings`);
+    resource = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    resources.set(lang, resource);
+  }
+  return resource;
 }
 
 const translators = new Map<Lang, TFunction>();
@@ -28,4 +35,28 @@ export function useTranslations(lang: Lang): TFunction {
     translators.set(lang, t);
   }
   return t;
+}
+
+type Tree = { [key: string]: string | Tree };
+
+function mergeFallback(own: Tree | undefined, fallback: Tree): Tree {
+  return Object.fromEntries(
+    Object.entries(fallback).map(([key, value]) => {
+      const mine = own?.[key];
+      if (typeof value === 'string') return [key, typeof mine === 'string' ? mine : value];
+      return [key, mergeFallback(typeof mine === 'object' ? mine : undefined, value)];
+    }),
+  );
+}
+
+/**
+ * A branch of the UI strings as stored, placeholders untouched, with the source language filling gaps:
+ * for islands, which fill their own placeholders in the browser without shipping i18next.
+ */
+export function uiStringsBranch(lang: Lang, key: string): Tree {
+  const branch = (code: Lang) => key.split('.').reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), resourceFor(code) as Tree);
+  const fallback = branch(site.sourceLanguage);
+  if (typeof fallback !== 'object') throw new Error(`content/ui/${site.sourceLanguage}.json has no "${key}" section`);
+  const own = branch(lang);
+  return mergeFallback(typeof own === 'object' ? own : undefined, fallback);
 }

@@ -1,9 +1,10 @@
 // The site configuration and language facts, loaded once for every page of the build.
-import rawConfig from '../../content/site.json' with { type: 'json' };
-import { siteConfigSchema, type SiteConfig } from '../../functions/core/site-config.ts';
-import { languageTag, nativeLanguageName, textDirection } from '../../functions/core/languages.ts';
+import { SITE, languageTag } from '../../functions/core/site.ts';
+import type { SiteConfig } from '../../functions/core/site-config.ts';
+import { nativeLanguageName, textDirection } from '../../functions/core/languages.ts';
 
-export const site: SiteConfig = siteConfigSchema.parse(rawConfig);
+/** The one parsed site configuration, shared with the functions. */
+export const site: SiteConfig = SITE;
 
 export type Lang = string;
 
@@ -15,7 +16,7 @@ export interface LanguageInfo {
 }
 
 export const languages: LanguageInfo[] = site.languages.map((code) => {
-  const tag = languageTag(code, site.languageTags);
+  const tag = languageTag(code);
   return { code, tag, dir: textDirection(tag), nativeName: nativeLanguageName(tag) };
 });
 

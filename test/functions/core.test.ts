@@ -40,8 +40,13 @@ describe('the inquiry schema', () => {
     for (const size of siteJson.investmentSizes) expect(checkInquiryFields(validInquiry({ investmentSize: size })).ok, size).toBe(true);
     for (const language of siteJson.languages) expect(checkInquiryFields(validInquiry({ language })).ok, language).toBe(true);
     expect(Object.keys(inquirySchema.shape).sort()).toEqual(
-      ['company', 'consent', 'consentVersion', 'country', 'email', 'investmentSize', 'itemId', 'language', 'message', 'name', 'sector', 'startedAt', 'website'],
+      ['company', 'consent', 'consentVersion', 'country', 'email', 'investmentSize', 'itemId', 'language', 'message', 'name', 'sector', 'startedAt', 'type', 'website'],
     );
+  });
+
+  it('accepts the optional inquiry type of a correction and refuses any other', () => {
+    expect(checkInquiryFields(validInquiry({ type: 'correction' })).ok).toBe(true);
+    expect(checkInquiryFields(validInquiry({ type: 'complaint' }))).toEqual({ ok: false, errors: [{ field: 'type', code: 'not_allowed' }] });
   });
 
   it('keeps neither the honeypot nor the start time in what it returns', () => {

@@ -26,7 +26,7 @@ const sent: { path: string; body: any }[] = [];
 beforeAll(async () => {
   stack = await startTestStack();
   outDir = mkdtempSync(join(tmpdir(), 'camau-lambda-'));
-  bundles = await buildFunctions(outDir, stack.documentsDir);
+  bundles = await buildFunctions(outDir, [stack.documentsDir]);
   // SESv2's SendEmail is a JSON POST; this stand-in records it and answers like SES.
   ses = createServer((req, res) => {
     let body = '';

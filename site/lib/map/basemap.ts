@@ -5,6 +5,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { clipPolygon, clipPolyline } from 'lineclip';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Position } from 'geojson';
 import { site } from '../site.ts';
+import { projectPath } from '../project-path.ts';
 
 type BBox = [number, number, number, number];
 type Ring = [number, number][];
@@ -46,7 +47,7 @@ function bordersInBox(geometry: Geometry, bbox: BBox): MultiLineString | undefin
 }
 
 function readGeoJson(path: string): FeatureCollection {
-  return JSON.parse(readFileSync(new URL(`../../../content/${path}`, import.meta.url), 'utf8')) as FeatureCollection;
+  return JSON.parse(readFileSync(projectPath('content', path), 'utf8')) as FeatureCollection;
 }
 
 export interface Basemap {
@@ -61,7 +62,7 @@ export function loadBasemap(): Basemap {
   if (cached) return cached;
   const bbox = basemapBounds();
   // Natural Earth's land layer only: its country layers draw borders this site must not show.
-  const topology = JSON.parse(readFileSync(new URL('../../../node_modules/world-atlas/land-10m.json', import.meta.url), 'utf8')) as Topology;
+  const topology = JSON.parse(readFileSync(projectPath('node_modules', 'world-atlas', 'land-10m.json'), 'utf8')) as Topology;
   const landCollection = feature(topology, topology.objects.land as GeometryCollection) as FeatureCollection;
   const collect = <G extends Geometry>(features: Feature[], clip: (geometry: Geometry) => G | undefined): FeatureCollection<G> => ({
     type: 'FeatureCollection',
