@@ -7,6 +7,7 @@ import { serveDist } from '../test/support/serve.ts';
 import { runLighthouse, withChrome, type FormFactor, type LighthouseFigures } from './lib/lighthouse.ts';
 import { measureMap, type MapTiming } from './lib/map-timing.ts';
 import { launchBrowser } from '../test/support/browser.ts';
+import { measureApi } from './lib/api.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -103,6 +104,30 @@ in Chromium at 1280×900 unless noted; bytes are uncompressed response bodies (t
 Runs (ms): ours from navigation ${t.siteNavigation!.runs.join(', ')}; bare ${t.bareNavigation!.runs.join(', ')}; ours from a click ${t.siteClick!.runs.join(', ')}.
 
 ${lighthouseTable(lighthouse)}
+`);
+    }
+
+    if (wanted('api')) {
+      console.log('api: load at 20 connections, bundles, cold imports');
+      const api = await measureApi(20, 10);
+      json.api = api;
+      const ratio = api.inquiries.requestsPerSecond / api.bare.requestsPerSecond;
+      sections.push(`## API
+
+Inquiries (\`POST /api/inquiries\`: validation, idempotency, two rate-limit counters, one conditional write and two
+e-mails written to disk) against a bare endpoint that does one DynamoDB put, both on the local stack (dynalite in
+process), ${api.connections} connections for ${api.seconds} s each after a 2 s warm-up (autocannon).
+
+| endpoint | requests/s | p50 ms | p99 ms | errors | non-2xx |
+|---|---|---|---|---|---|
+| inquiries | ${api.inquiries.requestsPerSecond} | ${api.inquiries.p50Ms} | ${api.inquiries.p99Ms} | ${api.inquiries.errors} | ${api.inquiries.non2xx} |
+| bare put | ${api.bare.requestsPerSecond} | ${api.bare.p50Ms} | ${api.bare.p99Ms} | ${api.bare.errors} | ${api.bare.non2xx} |
+
+Throughput ratio inquiries / bare: **${ratio.toFixed(2)}** (target ≥ 0.7); inquiry p99 ${api.inquiries.p99Ms} ms (target ≤ 50 ms).
+
+| Lambda bundle (esbuild, minified) | size | gzip | cold import (median of 5) |
+|---|---|---|---|
+${Object.entries(api.bundles).map(([name, bundle]) => `| ${name} | ${kb(bundle.bytes)} | ${kb(bundle.gzipBytes)} | ${bundle.coldImportMs} ms |`).join('\n')}
 `);
     }
 

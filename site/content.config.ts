@@ -2,6 +2,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { CATEGORIES, itemFactsSchema, textSchema, type Category } from '../functions/core/catalog.ts';
+import { newsTextSchema } from '../functions/core/news.ts';
 
 /** Tests point this at a fixture folder to prove a bad file fails the build; the site always reads content/. */
 const contentDir = process.env.CONTENT_DIR ?? './content';
@@ -24,5 +25,10 @@ export const collections = {
   pages: defineCollection({
     loader: glob({ pattern: '*/*.md', base: `${contentDir}/pages`, generateId: pathId }),
     schema: textSchema,
+  }),
+  /** News posts: content/news/<slug>/<language>.md; the source text carries the date, type and sources. */
+  news: defineCollection({
+    loader: glob({ pattern: '*/*.md', base: `${contentDir}/news`, generateId: pathId }),
+    schema: newsTextSchema,
   }),
 };

@@ -5,24 +5,48 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CATEGORIES, itemFactsSchema, textSchema, type Category, type ItemFacts, type Text } from '../../functions/core/catalog.ts';
 import { siteConfigSchema, type SiteConfig } from '../../functions/core/site-config.ts';
+import { newsTextSchema, type NewsText } from '../../functions/core/news.ts';
 
 export interface ContentProblem {
   file: string;
   field: string;
   message: string;
+  /** What the file holds at that field, when the problem is about a value the file has (absent: nothing there). */
+  found?: unknown;
+  /** What should be there, when the message alone does not say it in those words. */
+  expected?: string;
+}
+
+/** One text file: its front matter, checked, and its Markdown body. */
+export interface TextOnDisk<T = Text> {
+  file: string;
+  text: T;
+  body: string;
+}
+
+/** A site page (content/pages/<slug>/) or a news post (content/news/<slug>/): texts per language, no facts. */
+export interface TextSetOnDisk<T = Text> {
+  slug: string;
+  folder: string;
+  texts: Partial<Record<string, TextOnDisk<T>>>;
+  /** Markdown files whose name is not one of the site's languages (e.g. "fr.md" or "zh-CN.md"). */
+  strayFiles: string[];
 }
 
 export interface ItemOnDisk {
   category: Category;
   folder: string;
   facts: ItemFacts;
-  texts: Partial<Record<string, { file: string; text: Text; body: string }>>;
+  texts: Partial<Record<string, TextOnDisk>>;
+  strayFiles: string[];
 }
 
 export interface ContentOnDisk {
   root: string;
   site: SiteConfig;
   items: ItemOnDisk[];
+  pages: TextSetOnDisk[];
+  news: TextSetOnDisk<NewsText>[];
   problems: ContentProblem[];
 }
 
@@ -34,10 +58,21 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   ) || '(whole file)';
 }
 
+/** The value at a zod issue path in the data as written, so a report can say what it found. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[part];
+  }
+  return node;
+}
+
 function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, problems: ContentProblem[]): z.infer<S> | undefined {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push({ file, field: fieldPath(issue.path), message: issue.message });
+  for (const issue of result.error.issues)
+    problems.push({ file, field: fieldPath(issue.path), message: issue.message, found: valueAt(data, issue.path) });
   return undefined;
 }
 
@@ -52,7 +87,13 @@ function readYaml(path: string, file: string, problems: ContentProblem[]): unkno
   try {
     return parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
-    problems.push({ file, field: '(syntax)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    problems.push({
+      file,
+      field: '(syntax)',
+      message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      found: `not valid YAML (${(error as Error).message.split('\n')[0]})`,
+      expected: 'valid YAML: check indentation, and put text containing ": " in double quotes',
+    });
     return undefined;
   }
 }
@@ -73,29 +114,67 @@ export function readContent(root: string): ContentOnDisk {
       if (!statSync(folder).isDirectory()) continue;
       const factsPath = join(folder, 'facts.yaml');
       if (!existsSync(factsPath)) {
-        problems.push({ file: rel(folder), field: 'facts.yaml', message: 'every item folder needs a facts.yaml' });
+        problems.push({ file: rel(folder), field: 'facts.yaml', message: 'every item folder needs a facts.yaml', found: undefined, expected: 'a facts.yaml in every item folder' });
         continue;
       }
       const facts = validate(itemFactsSchema, readYaml(factsPath, rel(factsPath), problems), rel(factsPath), problems);
       if (facts && facts.id !== name)
-        problems.push({ file: rel(factsPath), field: 'id', message: `"${facts.id}" must match its folder name "${name}"` });
-      const texts: ItemOnDisk['texts'] = {};
-      for (const language of site.languages) {
-        const textPath = join(folder, `${language}.md`);
-        if (!existsSync(textPath)) continue;
-        let parsed: { data: unknown; body: string };
-        try {
-          parsed = splitFrontMatter(readFileSync(textPath, 'utf8'));
-        } catch (error) {
-          problems.push({ file: rel(textPath), field: '(front matter)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
-          continue;
-        }
-        const { data, body } = parsed;
-        const text = validate(textSchema, data, rel(textPath), problems);
-        if (text) texts[language] = { file: rel(textPath), text, body };
-      }
-      if (facts) items.push({ category, folder: rel(folder), facts, texts });
+        problems.push({ file: rel(factsPath), field: 'id', message: `"${facts.id}" must match its folder name "${name}"`, found: facts.id, expected: `"${name}", the name of its folder` });
+      const { texts, strayFiles } = readTexts(folder, site.languages, textSchema, rel, problems);
+      if (facts) items.push({ category, folder: rel(folder), facts, texts, strayFiles });
     }
   }
-  return { root, site, items, problems };
+  const pages = readTextSets(join(root, 'pages'), site.languages, textSchema, rel, problems);
+  const news = readTextSets(join(root, 'news'), site.languages, newsTextSchema, rel, problems);
+  return { root, site, items, pages, news, problems };
+}
+
+/** Reads <language>.md in a folder for each of the site's languages, and names the Markdown files that match none. */
+function readTexts<S extends z.ZodType>(
+  folder: string,
+  languages: readonly string[],
+  schema: S,
+  rel: (path: string) => string,
+  problems: ContentProblem[],
+): { texts: Partial<Record<string, TextOnDisk<z.output<S>>>>; strayFiles: string[] } {
+  const texts: Partial<Record<string, TextOnDisk<z.output<S>>>> = {};
+  for (const language of languages) {
+    const textPath = join(folder, `${language}.md`);
+    if (!existsSync(textPath)) continue;
+    let parsed: { data: unknown; body: string };
+    try {
+      parsed = splitFrontMatter(readFileSync(textPath, 'utf8'));
+    } catch (error) {
+      problems.push({
+        file: rel(textPath),
+        field: '(front matter)',
+        message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+        found: `not valid YAML (${(error as Error).message.split('\n')[0]})`,
+        expected: 'YAML between the two --- lines; put text containing ": " or starting with a quote in double quotes',
+      });
+      continue;
+    }
+    const { data, body } = parsed;
+    const text = validate(schema, data, rel(textPath), problems);
+    if (text) texts[language] = { file: rel(textPath), text, body };
+  }
+  const strayFiles = readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && name !== 'README.md' && !languages.includes(name.slice(0, -3)))
+    .map((name) => rel(join(folder, name)));
+  return { texts, strayFiles };
+}
+
+/** Every sub-folder of a folder as a set of texts (site pages, news posts); none when the folder is absent. */
+function readTextSets<S extends z.ZodType>(
+  dir: string,
+  languages: readonly string[],
+  schema: S,
+  rel: (path: string) => string,
+  problems: ContentProblem[],
+): TextSetOnDisk<z.output<S>>[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .map((slug) => ({ slug, folder: rel(join(dir, slug)), ...readTexts(join(dir, slug), languages, schema, rel, problems) }));
 }

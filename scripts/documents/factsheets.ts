@@ -1,7 +1,7 @@
 // Generates a PDF factsheet per catalog item and language, with its facts, sources and map position, and the
 // document metadata beside each file, into .generated/documents/ (git-ignored; uploaded like content/documents/).
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import * as fontkit from 'fontkit';
@@ -188,6 +188,22 @@ function writeFactsheet(item: ItemOnDisk, all: ItemOnDisk[], lang: string, file:
   doc.moveDown(1).fontSize(8).fillColor(MUTED).text(t('factsheet.footer', { url: page }), { width });
   doc.end();
   return done;
+}
+
+/** Newest modification time of anything under a folder (or of a file). */
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** True when every factsheet is newer than the content and code it is made from, so `npm run dev` can skip remaking them. */
+export function factsheetsUpToDate(outDir = FACTSHEETS_DIR): boolean {
+  if (!existsSync(outDir) || readdirSync(outDir).length === 0) return false;
+  const oldestOutput = Math.min(...readdirSync(outDir).map((name) => statSync(join(outDir, name)).mtimeMs));
+  const inputs = ['content/catalog', 'content/ui', 'content/site.json', 'scripts/documents', 'site/lib'].map((path) => newestMtime(projectPath(path)));
+  return Math.max(...inputs) < oldestOutput;
 }
 
 export interface GeneratedFactsheet {

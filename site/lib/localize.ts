@@ -3,7 +3,7 @@ import type { CollectionEntry } from 'astro:content';
 import { isDraft, type Text } from '../../functions/core/catalog.ts';
 import { site, type Lang } from './site.ts';
 
-export type TextEntry = CollectionEntry<'itemTexts'> | CollectionEntry<'pages'>;
+export type TextEntry = CollectionEntry<'itemTexts'> | CollectionEntry<'pages'> | CollectionEntry<'news'>;
 
 /** The words a reader gets in a language, and how they relate to that language. */
 export interface LocalizedText {

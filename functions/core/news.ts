@@ -1,8 +1,7 @@
 // The schema of a news post (content/news/<slug>/<language>.md): words per language; date, type and sources in the source text.
-// Plain zod with no Astro import, so the content scripts and the build share it. It belongs beside the catalog
-// schemas in functions/core/ once that folder's owner takes it; nothing here depends on where it lives.
+// Plain zod with no Astro import, so the content scripts and the build share it.
 import { z } from 'zod';
-import { slugSchema, sourceSchema } from '../../functions/core/catalog.ts';
+import { slugSchema, sourceSchema } from './catalog.ts';
 
 /** What a post is; each has a translated label in the UI strings (`news.type.<type>`). */
 export const NEWS_TYPES = ['announcement', 'investment-call', 'event'] as const;

@@ -1,0 +1,128 @@
+// Which translation of each item, page and news post is up to date, stale, missing or an unreviewed draft: pure logic, no file access.
+// The command line (status.ts) feeds it from content/ on disk; a staff page can feed it from the site's collections.
+import type { ContentOnDisk, TextOnDisk } from './read-content.ts';
+
+/**
+ * - source: the text translations are made from
+ * - current: a reviewed (or person-made) translation of the source's current version
+ * - draft: made by machine and not yet reviewed (`machineTranslated: true`, `reviewed: false`)
+ * - stale: made from an older version of the source than the current one (whether reviewed or not)
+ * - missing: no file, or only the placeholder that `npm run content:new` writes
+ */
+export type TranslationState = 'source' | 'current' | 'draft' | 'stale' | 'missing';
+export const TRANSLATION_STATES: readonly TranslationState[] = ['source', 'current', 'draft', 'stale', 'missing'];
+
+/** The front-matter fields that decide a text's state. */
+export interface TextInfo {
+  version?: number;
+  translatedFrom?: string;
+  sourceVersion?: number;
+  machineTranslated: boolean;
+  reviewed: boolean;
+  /** Still holds the "TODO" placeholder instead of words. */
+  placeholder?: boolean;
+  /** Where the text lives, for reports (e.g. "catalog/zones/ip-khanh-an/ja.md"). */
+  file?: string;
+}
+
+export interface Translatable {
+  kind: 'item' | 'page' | 'news';
+  /** e.g. "zones/ip-khanh-an", "home", "hau-giang-ca-mau-expressway-opens". */
+  id: string;
+  /** The folder relative to the content folder, where a missing file would go. */
+  folder: string;
+  texts: Partial<Record<string, TextInfo>>;
+}
+
+export interface LanguageStatus {
+  lang: string;
+  state: TranslationState;
+  /** The file, present or (when missing) where it should be. */
+  file: string;
+  /** For a translation: the source version it was made from; for the source: its version. */
+  version?: number;
+  /** The version of the text it should translate, when that is known. */
+  sourceVersion?: number;
+  /** A stale text that was also a machine draft still needs review after it is updated. */
+  draft: boolean;
+  placeholder: boolean;
+}
+
+export interface EntryStatus {
+  kind: Translatable['kind'];
+  id: string;
+  folder: string;
+  languages: LanguageStatus[];
+}
+
+export type LanguageSummary = { lang: string; total: number } & Record<TranslationState, number>;
+
+export interface StatusReport {
+  sourceLanguage: string;
+  languages: string[];
+  entries: EntryStatus[];
+  summary: LanguageSummary[];
+}
+
+function stateOf(lang: string, own: TextInfo | undefined, texts: Translatable['texts'], sourceLanguage: string): Omit<LanguageStatus, 'lang' | 'file'> {
+  const placeholder = own?.placeholder === true;
+  const draft = own !== undefined && own.machineTranslated && !own.reviewed;
+  if (!own || placeholder) return { state: 'missing', draft: false, placeholder };
+  if (lang === sourceLanguage || own.translatedFrom === undefined) return { state: 'source', version: own.version, draft: false, placeholder };
+  const source = texts[own.translatedFrom];
+  const sourceVersion = source?.version;
+  const base = { version: own.sourceVersion, sourceVersion, draft, placeholder };
+  if (sourceVersion !== undefined && own.sourceVersion !== undefined && own.sourceVersion < sourceVersion) return { ...base, state: 'stale' };
+  return { ...base, state: draft ? 'draft' : 'current' };
+}
+
+export function translationStatus(entries: Translatable[], languages: string[], sourceLanguage: string): StatusReport {
+  const statuses: EntryStatus[] = entries.map((entry) => ({
+    kind: entry.kind,
+    id: entry.id,
+    folder: entry.folder,
+    languages: languages.map((lang) => ({
+      lang,
+      file: entry.texts[lang]?.file ?? `${entry.folder}/${lang}.md`,
+      ...stateOf(lang, entry.texts[lang], entry.texts, sourceLanguage),
+    })),
+  }));
+  const summary = languages.map((lang) => {
+    const counts: LanguageSummary = { lang, total: statuses.length, source: 0, current: 0, draft: 0, stale: 0, missing: 0 };
+    for (const entry of statuses) counts[entry.languages.find((status) => status.lang === lang)!.state] += 1;
+    return counts;
+  });
+  return { sourceLanguage, languages, entries: statuses, summary };
+}
+
+/** What `--strict` fails on: a language without its text somewhere. */
+export function hasMissing(report: StatusReport): boolean {
+  return report.summary.some((counts) => counts.missing > 0);
+}
+
+const PLACEHOLDER = /\bTODO\b/;
+
+function infoOf(entry: TextOnDisk<TextInfo & { title: string; summary: string }> | undefined): TextInfo | undefined {
+  if (!entry) return undefined;
+  const { text, body, file } = entry;
+  return {
+    version: text.version,
+    translatedFrom: text.translatedFrom,
+    sourceVersion: text.sourceVersion,
+    machineTranslated: text.machineTranslated,
+    reviewed: text.reviewed,
+    placeholder: PLACEHOLDER.test(text.title) || PLACEHOLDER.test(text.summary) || PLACEHOLDER.test(body),
+    file,
+  };
+}
+
+/** Everything translatable in content read from disk, in the order a publisher browses it. */
+export function translatablesOf(content: Pick<ContentOnDisk, 'items' | 'pages' | 'news'>): Translatable[] {
+  const texts = (set: Partial<Record<string, TextOnDisk<TextInfo & { title: string; summary: string }>>>) =>
+    Object.fromEntries(Object.entries(set).map(([lang, entry]) => [lang, infoOf(entry)]));
+  return [
+    ...content.pages.map((page) => ({ kind: 'page' as const, id: page.slug, folder: page.folder, texts: texts(page.texts) })),
+    ...content.items.map((item) => ({ kind: 'item' as const, id: `${item.category}/${item.facts.id}`, folder: item.folder, texts: texts(item.texts) })),
+    ...content.news.map((post) => ({ kind: 'news' as const, id: post.slug, folder: post.folder, texts: texts(post.texts) })),
+  ];
+}

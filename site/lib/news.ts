@@ -1,0 +1,46 @@
+// News posts as pages need them: each post's texts by language, with the date, type, sources and related items of its source text.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Source } from '../../functions/core/catalog.ts';
+import type { NewsType } from '../../functions/core/news.ts';
+import type { TextEntry } from './localize.ts';
+import { site, type Lang } from './site.ts';
+
+export interface NewsPost {
+  slug: string;
+  texts: Map<Lang, TextEntry>;
+  date: string;
+  type: NewsType;
+  sources: Source[];
+  related: string[];
+}
+
+let cache: Promise<NewsPost[]> | undefined;
+
+/** Every post, newest first (by date, then by slug so the order never depends on the file system). */
+export function getNews(): Promise<NewsPost[]> {
+  cache ??= loadNews();
+  return cache;
+}
+
+async function loadNews(): Promise<NewsPost[]> {
+  const bySlug = new Map<string, Map<Lang, TextEntry>>();
+  for (const entry of await getCollection('news')) {
+    const [slug, lang] = entry.id.split('/');
+    if (!slug || !lang) continue;
+    if (!bySlug.has(slug)) bySlug.set(slug, new Map());
+    bySlug.get(slug)!.set(lang, entry);
+  }
+  return [...bySlug]
+    .map(([slug, texts]) => {
+      // The facts of a post live in its source text; the schema makes sure they are there.
+      const source = (texts.get(site.sourceLanguage) ?? [...texts.values()][0]) as CollectionEntry<'news'>;
+      const { date, type, sources, related } = source.data;
+      if (!date || !type || !sources) throw new Error(`content/news/${slug}/${site.sourceLanguage}.md needs date, type and sources`);
+      return { slug, texts, date, type, sources, related: related ?? [] };
+    })
+    .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+}
+
+export function newsPath(lang: Lang, post: Pick<NewsPost, 'slug'>): string {
+  return `/${lang}/news/${post.slug}/`;
+}
