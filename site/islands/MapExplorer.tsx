@@ -153,7 +153,8 @@ export default function MapExplorer(props: MapExplorerProps) {
   useEffect(() => {
     if (mapState === 'ready') {
       view.current?.setVisible(new Set(visible.map((item) => item.id)));
-      view.current?.select(selected, { fly: Boolean(selected) });
+      // A shared link that carries a view keeps it; without one, the map goes to the selected item.
+      view.current?.select(selected, { fly: Boolean(selected) && !window.location.hash.includes('map=') });
     }
     // Only when the map becomes ready: later selections go through choose().
     // eslint-disable-next-line react-hooks/exhaustive-deps
