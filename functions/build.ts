@@ -12,6 +12,7 @@ export const LAMBDA_ENTRIES = {
   health: 'functions/api/lambda/health.ts',
   inquiries: 'functions/api/lambda/inquiries.ts',
   downloads: 'functions/api/lambda/downloads.ts',
+  staff: 'functions/api/lambda/staff.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 
@@ -34,12 +35,13 @@ export async function buildFunctions(
       platform: 'node',
       format: 'esm',
       target: 'node24',
+      minify: true,
       sourcemap: true,
       // The SDK is bundled rather than taken from the runtime, so the deployed code is the tested code.
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       logLevel: 'warning',
     });
-    if (name === 'downloads') writeFileSync(join(dir, 'documents.json'), JSON.stringify(documents.map((d) => d.meta), null, 2));
+    if (name === 'downloads' || name === 'staff') writeFileSync(join(dir, 'documents.json'), JSON.stringify(documents.map((d) => d.meta), null, 2));
     outputs[name] = outfile;
   }
   return outputs;

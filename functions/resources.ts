@@ -59,7 +59,8 @@ export const TABLES = {
     partitionKey: { name: 'documentId', type: 'S' },
     sortKey: { name: 'eventKey', type: 'S' },
     timeToLiveAttribute: 'expiresAt',
-    globalIndexes: [],
+    // Sparse: only downloads with lead details carry `leadEmail` (lower-cased), so staff see an investor's downloads.
+    globalIndexes: [{ name: 'by-lead', partitionKey: { name: 'leadEmail', type: 'S' }, sortKey: { name: 'eventKey', type: 'S' } }],
     personalData: true,
   },
   rateLimits: {
@@ -70,6 +71,23 @@ export const TABLES = {
     timeToLiveAttribute: 'expiresAt',
     globalIndexes: [],
     personalData: false,
+  },
+  auditLog: {
+    id: 'audit-log',
+    envVar: 'AUDIT_LOG_TABLE',
+    purpose: 'What staff did that reaches beyond one inquiry (erasures, exports): who, when, what, never the erased data. Changes to an inquiry are in its own history.',
+    partitionKey: { name: 'month', type: 'S' },
+    sortKey: { name: 'entryKey', type: 'S' },
+    globalIndexes: [],
+    personalData: false,
+  },
+  staffMembers: {
+    id: 'staff-members',
+    envVar: 'STAFF_MEMBERS_TABLE',
+    purpose: 'Staff who have signed in to the console (id and user name), so an inquiry can be assigned to them.',
+    partitionKey: { name: 'id', type: 'S' },
+    globalIndexes: [],
+    personalData: true,
   },
 } as const satisfies Record<string, TableDefinition>;
 

@@ -9,8 +9,10 @@ import { createDocumentClient, createS3Client } from '../storage/clients.ts';
 import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from '../storage/dynamodb.ts';
 import { memoryCatalog } from '../storage/ports.ts';
 import { s3DocumentFiles } from '../storage/s3.ts';
-import { DEFAULT_LIMITS, type CommonDeps, type DownloadDeps, type InquiryDeps } from './deps.ts';
+import { dynamoAuditLog, dynamoStaffDirectory, dynamoStaffDownloadStore, dynamoStaffInquiryStore } from '../storage/staff-dynamodb.ts';
+import { DEFAULT_LIMITS, type CommonDeps, type DownloadDeps, type InquiryDeps, type StaffDeps } from './deps.ts';
 import { jsonLog } from './log.ts';
+import { staffAuthFromEnv } from './staff-auth.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -51,11 +53,32 @@ export function inquiryDepsFromEnv(env: Env = process.env): InquiryDeps {
   };
 }
 
+function bundledDocuments(env: Env, catalogUrl: URL) {
+  return documentMetaSchema.array().parse(JSON.parse(readFileSync(env.DOCUMENT_CATALOG || catalogUrl, 'utf8')));
+}
+
+/** The staff console's function: the tables it works on, the user pool it trusts, mail for replies (SES keeps no copies to erase). */
+export function staffDepsFromEnv(env: Env = process.env, catalogUrl = new URL('./documents.json', import.meta.url)): StaffDeps {
+  const names = resourceNames(env);
+  const db = createDocumentClient();
+  return {
+    ...commonFromEnv(env),
+    auth: staffAuthFromEnv(env),
+    inquiries: dynamoStaffInquiryStore(db, names),
+    downloads: dynamoStaffDownloadStore(db, names),
+    audit: dynamoAuditLog(db, names),
+    directory: dynamoStaffDirectory(db, names),
+    documents: memoryCatalog(bundledDocuments(env, catalogUrl)),
+    mailer: sesMailer(undefined, env.SES_CONFIGURATION_SET || undefined),
+    mail: { from: required(env, 'MAIL_FROM'), staff: required(env, 'STAFF_EMAIL') },
+  };
+}
+
 /** The catalog is bundled beside the handler (documents.json, written by functions/build.ts from content/documents/). */
 export function downloadDepsFromEnv(env: Env = process.env, catalogUrl = new URL('./documents.json', import.meta.url)): DownloadDeps {
   const names = resourceNames(env);
   const db = createDocumentClient();
-  const documents = documentMetaSchema.array().parse(JSON.parse(readFileSync(env.DOCUMENT_CATALOG || catalogUrl, 'utf8')));
+  const documents = bundledDocuments(env, catalogUrl);
   return {
     ...commonFromEnv(env),
     documents: memoryCatalog(documents),

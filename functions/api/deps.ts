@@ -1,8 +1,21 @@
 // What each route group needs from the outside world; Lambda entries and the local server fill these in.
 import type { Context } from 'hono';
-import type { MailSettings, Mailer } from '../mail/mailer.ts';
-import type { DocumentCatalog, DocumentFiles, DownloadEventStore, InquiryStore, RateLimiter, RateRule } from '../storage/ports.ts';
+import type { JWTVerifyGetKey } from 'jose';
+import type { MailArchive, MailSettings, Mailer } from '../mail/mailer.ts';
+import type {
+  AuditLog,
+  DocumentCatalog,
+  DocumentFiles,
+  DownloadEventStore,
+  InquiryStore,
+  RateLimiter,
+  RateRule,
+  StaffDirectory,
+  StaffDownloadStore,
+  StaffInquiryStore,
+} from '../storage/ports.ts';
 import type { Log } from './log.ts';
+import type { StaffAuthConfig } from './staff-auth.ts';
 
 export interface CommonDeps {
   now: () => number;
@@ -26,6 +39,22 @@ export interface DownloadDeps extends CommonDeps {
   rateLimiter: RateLimiter;
   limits: { perClient: RateRule };
   urlSeconds: number;
+}
+
+export interface StaffDeps extends CommonDeps {
+  auth: StaffAuthConfig;
+  /** The pool's keys; fetched from `auth.jwksUrl` when absent (tests may hand in their own). */
+  keys?: JWTVerifyGetKey;
+  inquiries: StaffInquiryStore;
+  downloads: StaffDownloadStore;
+  audit: AuditLog;
+  directory: StaffDirectory;
+  documents: DocumentCatalog;
+  mailer: Mailer;
+  mail: MailSettings;
+  /** Kept copies of sent mail, where there are any (the local folder); erasure reaches them too. */
+  mailArchive?: MailArchive;
+  newId?: () => string;
 }
 
 /**

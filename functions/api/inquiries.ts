@@ -52,17 +52,19 @@ export function inquiryRoutes(deps: InquiryDeps) {
       const key = header.key;
       const print = fingerprint(inquiry);
 
-      // A retry of a stored inquiry is answered before rate limits: it creates nothing new.
-      const existing = await deps.inquiries.findByIdempotencyKey(key);
-      if (existing) return replay(c, existing, print);
-
+      // No read on the common path: the counters keep each request's key as a member, so a retry is never counted
+      // twice, and the store's own condition below tells a retry from a new inquiry. Both counters are hit at once.
       const counters = [
         [`inquiry-client:${deps.clientAddress(c)}`, deps.limits.perClient],
         [`inquiry-email:${inquiry.email.toLowerCase()}`, deps.limits.perEmail],
       ] as const;
-      for (const [counter, rule] of counters) {
-        const outcome = await deps.rateLimiter.hit(counter, key, rule, now);
-        if (!outcome.allowed) throw problem(429, 'rate_limited', undefined, { 'Retry-After': String(outcome.retryAfterSeconds) });
+      const outcomes = await Promise.all(counters.map(([counter, rule]) => deps.rateLimiter.hit(counter, key, rule, now)));
+      const refused = outcomes.find((outcome) => !outcome.allowed);
+      if (refused && !refused.allowed) {
+        // A retry of an inquiry stored in an earlier window still gets its answer, not a 429.
+        const existing = await deps.inquiries.findByIdempotencyKey(key);
+        if (existing) return replay(c, existing, print);
+        throw problem(429, 'rate_limited', undefined, { 'Retry-After': String(refused.retryAfterSeconds) });
       }
 
       const receivedAt = new Date(now).toISOString();

@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'unavailable',
   'internal',
+  /** No valid staff token: missing, malformed, expired, wrongly signed or for another client. */
+  'unauthorized',
+  /** A valid token whose owner is not in a staff group. */
+  'forbidden',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

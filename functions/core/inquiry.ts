@@ -5,6 +5,7 @@ import { isCountryCode } from './countries.ts';
 import { INVESTMENT_SIZES, LANGUAGES, SECTORS } from './site.ts';
 import { slugSchema } from './catalog.ts';
 import { checkWith, codeParams } from './validation.ts';
+import { REPLY_PROMISE } from './promise.ts';
 
 export const INQUIRY_LIMITS = {
   name: 200,
@@ -20,7 +21,7 @@ export const INQUIRY_LIMITS = {
 } as const;
 
 /** Working days within which investor relations promises a first human reply (said in the acknowledgement and on the site). */
-export const REPLY_WITHIN_WORKING_DAYS = 2;
+export const REPLY_WITHIN_WORKING_DAYS = REPLY_PROMISE.firstReplyWorkingDays;
 
 /** What an inquiry is: a question, or a report of an error in a catalog item (opened from the item's page). */
 export const INQUIRY_TYPES = ['question', 'correction'] as const;

@@ -25,6 +25,11 @@ export const siteConfigSchema = z
       /** The province's own waters count as inside for content checks (islands, offshore wind). */
       outline: z.string().min(1),
       outlineCredit: z.string().min(1),
+      /**
+       * A MapLibre style URL to use instead of the offline basemap (e.g. "/basemap/style.json" on the site's own
+       * bucket, whose sources may be pmtiles:// archives). Absent: the offline basemap, the default.
+       */
+      basemapStyle: z.string().min(1).optional(),
     }),
     /** Places every item page measures its straight-line distance to. */
     distanceTargets: z

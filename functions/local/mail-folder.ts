@@ -1,7 +1,8 @@
 // The local mail port: each message becomes an .eml file (the bytes SES would get) plus an .html preview, announced in the terminal.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MailMessage, Mailer } from '../mail/mailer.ts';
+import type { MailArchive, MailMessage, Mailer } from '../mail/mailer.ts';
 import { buildMime } from '../mail/mime.ts';
 
 export interface WrittenMail {
@@ -16,15 +17,41 @@ export function folderMailer(dir: string, announce: (mail: WrittenMail) => void 
   let sequence = 0;
   return {
     async send(message: MailMessage) {
-      mkdirSync(dir, { recursive: true });
+      // Asynchronous writes: a slow disk must not stall every other request on the event loop.
+      await mkdir(dir, { recursive: true });
       const now = new Date();
       // Sortable by time, unique within a process, and free of visitor text.
       const stem = `${now.toISOString().replace(/[:.]/g, '-')}-${String(++sequence).padStart(4, '0')}-${message.kind}`;
       const eml = join(dir, `${stem}.eml`);
       const html = join(dir, `${stem}.html`);
-      writeFileSync(eml, buildMime(message, now));
-      writeFileSync(html, message.html);
+      await Promise.all([writeFile(eml, buildMime(message, now)), writeFile(html, message.html)]);
       announce({ kind: message.kind, to: message.to, subject: message.subject, eml, html });
+    },
+  };
+}
+
+/** Headers as written, plus every base64 body part decoded: what a search for an address must look at. */
+function readableText(eml: string): string {
+  const decoded = [...eml.matchAll(/\r\n\r\n([A-Za-z0-9+/=\r\n]+?)(?=\r\n--)/g)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64').toString('utf8'));
+  const words = eml.replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+  return [words, ...decoded].join('\n');
+}
+
+/** The folder is the local stand-in's only copy of sent mail: erasure deletes each message to or about the person. */
+export function folderMailArchive(dir: string): MailArchive {
+  return {
+    async erase(email) {
+      if (!existsSync(dir)) return 0;
+      const wanted = email.trim().toLowerCase();
+      let erased = 0;
+      for (const name of readdirSync(dir).filter((file) => file.endsWith('.eml'))) {
+        const path = join(dir, name);
+        if (!readableText(readFileSync(path, 'utf8')).toLowerCase().includes(wanted)) continue;
+        rmSync(path, { force: true });
+        rmSync(path.replace(/\.eml$/, '.html'), { force: true });
+        erased++;
+      }
+      return erased;
     },
   };
 }

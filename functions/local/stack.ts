@@ -7,10 +7,13 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Hono } from 'hono';
 import { createApp, healthRoutes } from '../api/app.ts';
+import type { JWTVerifyGetKey } from 'jose';
 import { DEFAULT_LIMITS, LOCAL_MAIL, type DownloadDeps, type InquiryDeps } from '../api/deps.ts';
 import { downloadRoutes } from '../api/downloads.ts';
 import { inquiryRoutes } from '../api/inquiries.ts';
 import { prettyLog, type Log } from '../api/log.ts';
+import type { StaffAuthConfig } from '../api/staff-auth.ts';
+import { staffRoutes } from '../api/staff.ts';
 import { loadDocumentFolders, type DocumentOnDisk } from '../content/documents.ts';
 import { DOWNLOAD_URL_SECONDS } from '../core/documents.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -20,7 +23,9 @@ import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from 
 import { memoryCatalog } from '../storage/ports.ts';
 import { ensureTables, uploadDocuments } from '../storage/provision.ts';
 import { s3DocumentFiles } from '../storage/s3.ts';
-import { folderMailer, type WrittenMail } from './mail-folder.ts';
+import { dynamoAuditLog, dynamoStaffDirectory, dynamoStaffDownloadStore, dynamoStaffInquiryStore } from '../storage/staff-dynamodb.ts';
+import { startCognito, type LocalCognito, type SeedAccount } from './cognito.ts';
+import { folderMailArchive, folderMailer, type WrittenMail } from './mail-folder.ts';
 import { localClientAddress } from './client-address.ts';
 import { LOCAL_S3_CREDENTIALS, startApiServer, startDynamo, startS3, type Running } from './servers.ts';
 
@@ -34,10 +39,15 @@ export interface LocalAppOptions {
   names: ResourceNames;
   documents: DocumentOnDisk[];
   mailer: Mailer;
+  /** The folder the mailer writes to, so an erasure deletes the person's kept mail too. */
+  mailDir?: string;
   log: Log;
   now?: () => number;
   limits?: { inquiries?: InquiryDeps['limits']; downloads?: DownloadDeps['limits'] };
   urlSeconds?: number;
+  /** The user pool the staff routes trust: cognito-local's, or a test's own issuer and keys. Without one, no staff routes. */
+  staffAuth?: StaffAuthConfig;
+  staffKeys?: JWTVerifyGetKey;
 }
 
 export function localClients(dynamodbEndpoint: string, s3Endpoint: string): { raw: DynamoDBClient; db: DynamoDBDocumentClient; s3: S3Client } {
@@ -73,17 +83,34 @@ export function createLocalApp(options: LocalAppOptions): Hono {
       limits: options.limits?.downloads ?? DEFAULT_LIMITS.downloads,
       urlSeconds: options.urlSeconds ?? DOWNLOAD_URL_SECONDS,
     }),
+    ...(options.staffAuth ? [staffRoutes({
+      ...common,
+      auth: options.staffAuth,
+      ...(options.staffKeys ? { keys: options.staffKeys } : {}),
+      inquiries: dynamoStaffInquiryStore(db, options.names),
+      downloads: dynamoStaffDownloadStore(db, options.names),
+      audit: dynamoAuditLog(db, options.names),
+      directory: dynamoStaffDirectory(db, options.names),
+      documents: memoryCatalog(options.documents.map((d) => d.meta)),
+      mailer: options.mailer,
+      mail: LOCAL_MAIL,
+      ...(options.mailDir ? { mailArchive: folderMailArchive(options.mailDir) } : {}),
+    })] : []),
   ]);
 }
 
 export interface LocalStackOptions {
-  /** Folder for on-disk data (`.local`); absent = DynamoDB in memory and S3 in a temporary folder, removed on stop. */
+  /** Folder for on-disk data (`.local`); absent = DynamoDB in memory, S3 and sign-in data in a temporary folder, removed on stop. */
   dataDir?: string;
   /** One folder or several (publishers' documents and the generated factsheets). */
   documentsDir: string | readonly string[];
   mailDir: string;
   /** 0 picks a free port. */
-  ports?: { api?: number; dynamodb?: number; s3?: number };
+  ports?: { api?: number; dynamodb?: number; s3?: number; cognito?: number };
+  /** Trust this issuer instead of starting cognito-local (tests with their own signing keys). */
+  staffAuth?: { config: StaffAuthConfig; keys?: JWTVerifyGetKey };
+  /** Accounts cognito-local is seeded with; the one staff account of LOCAL_STAFF_ACCOUNT by default. */
+  staffAccounts?: SeedAccount[];
   log?: Log;
   onMail?: (mail: WrittenMail) => void;
   now?: () => number;
@@ -94,6 +121,9 @@ export interface LocalStack {
   api: Running;
   dynamodb: Running;
   s3: Running;
+  /** The local staff sign-in, unless the options named another issuer. */
+  cognito?: LocalCognito;
+  staffAuth: StaffAuthConfig;
   names: ResourceNames;
   documents: DocumentOnDisk[];
   db: DynamoDBDocumentClient;
@@ -107,7 +137,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // Checked before anything starts: a wrong document file should fail fast with the file and field named.
   const documents = loadDocumentFolders(typeof options.documentsDir === 'string' ? [options.documentsDir] : options.documentsDir);
   const names = resourceNames();
-  const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'camau-s3-'));
+  const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'camau-local-'));
   const started: Running[] = [];
   const stopAll = async () => {
     for (const part of started.reverse()) await part.close().catch(() => {});
@@ -121,7 +151,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push(dynamodb);
     const s3 = await startS3({
       port: options.ports?.s3 ?? 0,
-      directory: options.dataDir ? join(options.dataDir, 's3') : temporary!,
+      directory: join(options.dataDir ?? temporary!, 's3'),
       buckets: Object.values(names.buckets),
     });
     started.push(s3);
@@ -130,19 +160,38 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTables(raw, names);
     await uploadDocuments(s3Client, names.buckets.documents, documents);
 
+    let cognito: LocalCognito | undefined;
+    if (!options.staffAuth) {
+      cognito = await startCognito({
+        port: options.ports?.cognito ?? 0,
+        dataDir: join(options.dataDir ?? temporary!, 'cognito'),
+        ...(options.staffAccounts ? { accounts: options.staffAccounts } : {}),
+      });
+      started.push(cognito);
+    }
+    const staffAuth: StaffAuthConfig = options.staffAuth?.config ?? {
+      issuer: cognito!.issuer,
+      jwksUrl: cognito!.jwksUrl,
+      clientId: cognito!.clientId,
+      signInEndpoint: cognito!.endpoint,
+    };
+
     const app = createLocalApp({
       dynamodbEndpoint: dynamodb.url,
       s3Endpoint: s3.url,
       names,
       documents,
       mailer: folderMailer(options.mailDir, options.onMail),
+      mailDir: options.mailDir,
       log,
+      staffAuth,
+      ...(options.staffAuth?.keys ? { staffKeys: options.staffAuth.keys } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     });
     const api = await startApiServer(app, options.ports?.api ?? 0);
     started.push(api);
-    return { api, dynamodb, s3, names, documents, db, s3Client, mailDir: options.mailDir, stop: stopAll };
+    return { api, dynamodb, s3, ...(cognito ? { cognito } : {}), staffAuth, names, documents, db, s3Client, mailDir: options.mailDir, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -21,3 +21,12 @@ export interface MailSettings {
   from: string;
   staff: string;
 }
+
+/**
+ * Where copies of sent mail are kept, so an erasure reaches them too: the local mail folder. On AWS,
+ * SES keeps no copy of what it sends, so there is no archive there.
+ */
+export interface MailArchive {
+  /** Deletes every kept message to or about this address; returns how many. */
+  erase(email: string): Promise<number>;
+}

@@ -4,6 +4,7 @@ import { REPLY_WITHIN_WORKING_DAYS } from '../core/inquiry.ts';
 import { SITE, isRightToLeft, languageTag } from '../core/site.ts';
 import type { InquiryRecord } from '../storage/ports.ts';
 import { ACKNOWLEDGEMENT_TEXTS } from './acknowledgement-texts.ts';
+import { REPLY_TEXTS } from './reply-texts.ts';
 import type { MailMessage, MailSettings } from './mailer.ts';
 
 type Values = Record<string, string>;
@@ -118,6 +119,72 @@ export function staffNotification(inquiry: InquiryRecord, settings: MailSettings
     // The subject carries no visitor text: mail clients show it in lists and notifications.
     subject: `New inquiry ${inquiry.reference} (${inquiry.country}, ${inquiry.language})`,
     language: 'en',
+    text,
+    html,
+  };
+}
+
+/** What a staff reply needs of the inquiry: who to write to, in which language, and what they asked. */
+export interface ReplyTarget {
+  reference: string;
+  name: string;
+  email: string;
+  language: string;
+  message: string;
+}
+
+/** The subject a reply gets, in the investor's language; kept in the inquiry's history with the text. */
+export function replySubject(inquiry: Pick<ReplyTarget, 'reference' | 'language'>): string {
+  const t = REPLY_TEXTS[inquiry.language] ?? REPLY_TEXTS[SITE.defaultLanguage] ?? REPLY_TEXTS.en!;
+  return fill(t.subject, { reference: inquiry.reference }, false);
+}
+
+/**
+ * A staff member's reply: their text framed in the investor's language (greeting, reference, the
+ * question quoted, how to have data erased). Every value, the staff text included, is escaped in HTML.
+ */
+export function replyMail(inquiry: ReplyTarget, reply: { text: string; staffName: string }, settings: MailSettings): MailMessage {
+  const language = REPLY_TEXTS[inquiry.language] ? inquiry.language : SITE.defaultLanguage;
+  const t = REPLY_TEXTS[language] ?? REPLY_TEXTS.en!;
+  const values: Values = {
+    name: inquiry.name,
+    reference: inquiry.reference,
+    staff: reply.staffName,
+    site: SITE.siteName[language] ?? SITE.siteName.en ?? '',
+  };
+  const text = [
+    fill(t.greeting, values, false),
+    '',
+    reply.text,
+    '',
+    fill(t.signoff, values, false),
+    '',
+    `${t.reference}: ${inquiry.reference}`,
+    '',
+    `${t.yourMessage}:`,
+    ...inquiry.message.split(/\r?\n/).map((line) => `> ${line}`),
+    '',
+    fill(t.privacy, values, false),
+  ].join('\n');
+  const html = htmlDocument(
+    language,
+    [
+      `<p>${fill(t.greeting, values, true)}</p>`,
+      `<p>${htmlText(reply.text)}</p>`,
+      `<p>${fill(t.signoff, values, true)}</p>`,
+      `<p>${escapeHtml(t.reference)}: <strong>${escapeHtml(inquiry.reference)}</strong></p>`,
+      `<p>${escapeHtml(t.yourMessage)}:</p>`,
+      `<blockquote>${htmlText(inquiry.message)}</blockquote>`,
+      `<p><small>${fill(t.privacy, values, true)}</small></p>`,
+    ].join('\n'),
+  );
+  return {
+    kind: 'reply',
+    from: settings.from,
+    to: inquiry.email,
+    replyTo: settings.staff,
+    subject: replySubject(inquiry),
+    language,
     text,
     html,
   };

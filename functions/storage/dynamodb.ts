@@ -10,12 +10,12 @@ import {
   type RateLimiter,
 } from './ports.ts';
 
-function isConditionFailure(error: unknown): boolean {
+export function isConditionFailure(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 }
 
 /** Every SDK failure other than a failed condition becomes StorageUnavailableError; the cause stays for the logs. */
-async function guarded<T>(operation: string, call: () => Promise<T>): Promise<T> {
+export async function guarded<T>(operation: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
@@ -61,7 +61,8 @@ export function dynamoDownloadEventStore(db: DynamoDBDocumentClient, names: Reso
         db.send(
           new PutCommand({
             TableName,
-            Item: { ...event, eventKey, expiresAt },
+            // The lower-cased e-mail keys the sparse by-lead index: staff see an investor's downloads, and erase them.
+            Item: { ...event, eventKey, expiresAt, ...(event.lead ? { leadEmail: event.lead.email.toLowerCase() } : {}) },
             ConditionExpression: 'attribute_not_exists(eventKey)',
           }),
         ),

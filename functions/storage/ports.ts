@@ -2,6 +2,9 @@
 import type { Inquiry } from '../core/inquiry.ts';
 import type { InquiryStatus } from '../core/inquiry-status.ts';
 import type { DocumentMeta } from '../core/documents.ts';
+import type { DownloadFact } from '../core/dashboard.ts';
+import type { StaffActor } from '../core/staff-access.ts';
+import type { StaffInquiry } from '../core/staff-inquiries.ts';
 
 /**
  * Storage could not be reached or refused to work (network, throttling, missing table). Adapters
@@ -88,4 +91,61 @@ export interface DocumentFiles {
 export function memoryCatalog(documents: readonly DocumentMeta[]): DocumentCatalog {
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   return { get: (id) => byId.get(id), list: () => documents };
+}
+
+// ── What the staff console needs ───────────────────────────────────────────────────────────────
+
+/** A conditional write found another version than the one the change was made from: someone else changed it first. */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+  constructor(readonly current: number | undefined) {
+    super(current === undefined ? 'the item is gone' : `the item is at version ${current}`);
+  }
+}
+
+export interface StaffInquiryStore {
+  /** Strongly consistent: a change is always made from the latest version. */
+  get(id: string): Promise<StaffInquiry | undefined>;
+  /** Every inquiry with one of `statuses` (all when absent) received at or after `receivedFrom`, without their histories. */
+  list(options?: { statuses?: readonly InquiryStatus[]; receivedFrom?: string }): Promise<StaffInquiry[]>;
+  /** Writes `next` only if the stored inquiry is still at `expectedVersion`; otherwise throws VersionConflictError. */
+  replace(next: StaffInquiry, expectedVersion: number): Promise<void>;
+}
+
+/** A stored download as staff see it: which document, when, from which page; lead details only until erased. */
+export interface DownloadRecord extends DownloadEvent {
+  eventKey: string;
+  erasedAt?: string;
+}
+
+export interface StaffDownloadStore {
+  /** Downloads whose lead gave this e-mail (any case). */
+  byLead(email: string): Promise<DownloadRecord[]>;
+  /** Every download at or after `fromIso`, reduced to what the dashboard counts. */
+  facts(fromIso: string): Promise<DownloadFact[]>;
+  /** Removes name, e-mail and company from every download by this e-mail; keeps document, time, language, item and country. Returns how many. */
+  eraseLead(email: string, at: string): Promise<number>;
+}
+
+export interface AuditEntry {
+  at: string;
+  by: StaffActor;
+  action: 'erasure' | 'export';
+  /** Counts, references and filters: never the erased or exported personal data. */
+  details: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  /** The latest entries first. */
+  recent(limit: number, nowMs: number): Promise<AuditEntry[]>;
+}
+
+export interface StaffMember extends StaffActor {
+  lastSeenAt: string;
+}
+
+export interface StaffDirectory {
+  seen(member: StaffMember): Promise<void>;
+  list(): Promise<StaffMember[]>;
 }

@@ -6,6 +6,7 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
   type KeySchemaElement,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
@@ -45,6 +46,7 @@ export function createTableInput(def: TableDefinition, tableName: string): Creat
 export async function ensureTables(client: DynamoDBClient, names: ResourceNames): Promise<string[]> {
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
   const created: string[] = [];
+  const updated: string[] = [];
   for (const [key, def] of Object.entries(TABLES) as [TableName, TableDefinition][]) {
     const tableName = names.tables[key];
     const wanted = createTableInput(def, tableName);
@@ -55,17 +57,31 @@ export async function ensureTables(client: DynamoDBClient, names: ResourceNames)
     }
     const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
     const describe = (keys?: KeySchemaElement[]) => JSON.stringify(keys?.map((k) => [k.AttributeName, k.KeyType]));
-    const indexes = (list?: { IndexName?: string }[]) => JSON.stringify((list ?? []).map((i) => i.IndexName).sort());
-    if (describe(table?.KeySchema) !== describe(wanted.KeySchema) || indexes(table?.GlobalSecondaryIndexes) !== indexes(wanted.GlobalSecondaryIndexes))
-      throw new Error(
-        `The local table "${tableName}" was made from an older definition in functions/resources.ts. ` +
-          'Stop the stack and delete .local/dynamodb to recreate it (local data is lost).',
-      );
+    const have = new Set((table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    const want = wanted.GlobalSecondaryIndexes ?? [];
+    // An index added to the definitions is added to the table in place (as CDK does), keeping local data.
+    if (describe(table?.KeySchema) === describe(wanted.KeySchema) && [...have].every((name) => want.some((i) => i.IndexName === name))) {
+      const missing = want.filter((index) => !have.has(index.IndexName));
+      for (const index of missing)
+        await client.send(
+          new UpdateTableCommand({
+            TableName: tableName,
+            AttributeDefinitions: wanted.AttributeDefinitions,
+            GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+          }),
+        );
+      if (missing.length > 0) updated.push(tableName);
+      continue;
+    }
+    throw new Error(
+      `The local table "${tableName}" was made from an older definition in functions/resources.ts. ` +
+        'Stop the stack and delete .local/dynamodb to recreate it (local data is lost).',
+    );
   }
-  for (const tableName of created) {
+  for (const tableName of [...created, ...updated]) {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const status = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus;
-      if (status === 'ACTIVE') break;
+      const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+      if (table?.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -5,8 +5,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack.ts';
+import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
 import { DOCUMENT_FOLDERS } from '../../functions/content/documents.ts';
-import { generateFactsheets } from '../documents/factsheets.ts';
+import { factsheetsUpToDate, generateFactsheets } from '../documents/factsheets.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiOnly = process.argv.includes('--api-only');
@@ -24,7 +25,7 @@ function port(name: string, fallback: number): number {
 }
 
 const dataDir = resolve(root, process.env.LOCAL_DATA_DIR || '.local');
-const ports = { api: port('API_PORT', 4322), dynamodb: port('DYNAMODB_PORT', 4323), s3: port('S3_PORT', 4324) };
+const ports = { api: port('API_PORT', 4322), dynamodb: port('DYNAMODB_PORT', 4323), s3: port('S3_PORT', 4324), cognito: port('COGNITO_PORT', 4325) };
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
 let stack: LocalStack | undefined;
@@ -41,7 +42,7 @@ function stop(code: number): Promise<void> {
       clearTimeout(timer);
     }
     await stack?.stop();
-    console.log(`Stopped: ${site ? 'site, ' : ''}API, S3 and DynamoDB.`);
+    console.log(`Stopped: ${site ? 'site, ' : ''}API, staff sign-in, S3 and DynamoDB.`);
     process.exit(code);
   })());
 }
@@ -50,9 +51,11 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 try {
-  // Factsheets are made from the catalog, so the local bucket offers what the site lists.
-  const factsheets = await generateFactsheets();
-  console.log(`Generated ${factsheets.length} factsheets in .generated/documents/.`);
+  // Factsheets are made from the catalog, so the local bucket offers what the site lists; only remade when stale.
+  if (!factsheetsUpToDate()) {
+    const factsheets = await generateFactsheets();
+    console.log(`Generated ${factsheets.length} factsheets in .generated/documents/.`);
+  }
   stack = await startLocalStack({
     dataDir,
     documentsDir: DOCUMENT_FOLDERS.map((folder) => join(root, folder)),
@@ -75,7 +78,8 @@ console.log(
     `  DynamoDB   ${stack.dynamodb.url}  (dynalite; tables ${Object.values(stack.names.tables).join(', ')}; data in ${show(join(dataDir, 'dynamodb'))})`,
     `  S3         ${stack.s3.url}  (s3rver, signed requests only; bucket ${stack.names.buckets.documents} with ${stack.documents.length} document(s) from ${DOCUMENT_FOLDERS.join(' and ')}; data in ${show(join(dataDir, 's3'))})`,
     `  Mail       ${show(stack.mailDir)}/  (outgoing mail is written here, one .eml and .html per message)`,
-    '  Staff      the staff console and its sign-in are not part of this stack yet',
+    `  Sign-in    ${stack.cognito?.url ?? ''}  (cognito-local; pool ${stack.cognito?.userPoolId ?? ''}, app client ${stack.cognito?.clientId ?? ''}; data in ${show(join(dataDir, 'cognito'))})`,
+    `  Staff      ${apiOnly ? '' : `${siteUrl}/staff/  `}user ${LOCAL_STAFF_ACCOUNT.username}  password ${LOCAL_STAFF_ACCOUNT.password}  (group ${LOCAL_STAFF_ACCOUNT.groups.join(', ')})`,
     '',
     'Press Ctrl-C to stop everything.',
     '',

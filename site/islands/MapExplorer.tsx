@@ -12,6 +12,7 @@ export interface MapExplorerProps {
   mapContainerId: string;
   bounds: LonLatBounds;
   basemapUrl: string;
+  basemapStyle?: string;
   dir: 'ltr' | 'rtl';
   attribution: string;
   labels: { kind: Record<string, string>; status: Record<string, string>; sector: Record<string, string>; category: Record<string, string> };
@@ -99,6 +100,7 @@ export default function MapExplorer(props: MapExplorerProps) {
           container: target,
           bounds: props.bounds,
           basemapUrl: props.basemapUrl,
+          basemapStyle: props.basemapStyle,
           features,
           labels,
           strings,
@@ -121,7 +123,7 @@ export default function MapExplorer(props: MapExplorerProps) {
         return undefined;
       });
     return starting.current;
-  }, [features, labels, strings, props.bounds, props.basemapUrl, props.dir, props.attribution, props.mapContainerId]);
+  }, [features, labels, strings, props.bounds, props.basemapUrl, props.basemapStyle, props.dir, props.attribution, props.mapContainerId]);
 
   // Restore state from the address, and start the live map on the first sign of interest in it.
   useEffect(() => {

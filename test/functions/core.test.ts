@@ -207,7 +207,13 @@ describe('table definitions', () => {
 
   it('take deployed names from the environment and local names otherwise', () => {
     const names = resourceNames({ INQUIRIES_TABLE: 'Prod-Inquiries', DOCUMENTS_BUCKET: 'prod-docs' });
-    expect(names.tables).toEqual({ inquiries: 'Prod-Inquiries', downloads: 'camau-local-downloads', rateLimits: 'camau-local-rate-limits' });
+    expect(names.tables).toEqual({
+      inquiries: 'Prod-Inquiries',
+      downloads: 'camau-local-downloads',
+      rateLimits: 'camau-local-rate-limits',
+      auditLog: 'camau-local-audit-log',
+      staffMembers: 'camau-local-staff-members',
+    });
     expect(names.buckets.documents).toBe('prod-docs');
   });
 

@@ -50,7 +50,7 @@ describe('npm run dev (API part)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'camau-dev-'));
     const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/dev/start.ts'), '--api-only'], {
       cwd: root,
-      env: { ...process.env, LOCAL_DATA_DIR: dataDir, API_PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0' },
+      env: { ...process.env, LOCAL_DATA_DIR: dataDir, API_PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0', COGNITO_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -58,7 +58,8 @@ describe('npm run dev (API part)', () => {
     child.stderr.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     const waitFor = async (pattern: RegExp) => {
-      for (let i = 0; i < 200 && !pattern.test(output); i++) await new Promise((r) => setTimeout(r, 50));
+      // Start-up generates the factsheets and seeds the sign-in first: allow it a while on a slow machine.
+      for (let i = 0; i < 1200 && !pattern.test(output); i++) await new Promise((r) => setTimeout(r, 50));
       expect(output).toMatch(pattern);
     };
     try {
@@ -69,6 +70,9 @@ describe('npm run dev (API part)', () => {
       expect(output).toMatch(/DynamoDB +http/);
       expect(output).toMatch(/S3 +http/);
       expect(output).toMatch(/Mail +/);
+      // The staff sign-in runs on loopback, and the terminal says how to sign in.
+      expect(output).toMatch(/Sign-in +http:\/\/127\.0\.0\.1:\d+ +\(cognito-local; pool local_\w+, app client \w+/);
+      expect(output).toMatch(/Staff +.*user staff@invest\.localhost +password \S+/);
       const api = /API +(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
 
       expect((await fetch(`${api}/api/health`)).status).toBe(200);
@@ -79,7 +83,7 @@ describe('npm run dev (API part)', () => {
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(output).toContain('Stopped: API, S3 and DynamoDB.');
+      expect(output).toContain('Stopped: API, staff sign-in, S3 and DynamoDB.');
       await expect(fetch(`${api}/api/health`)).rejects.toThrow();
 
       // The inquiry outlives the process: dynalite kept it under the data folder.
@@ -95,5 +99,5 @@ describe('npm run dev (API part)', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

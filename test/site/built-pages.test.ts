@@ -20,7 +20,9 @@ function htmlFiles(dir: string): string[] {
 const pathOf = (file: string) => `/${relative(DIST, file).replace(/index\.html$/, '')}`;
 const pages = htmlFiles(DIST)
   .filter((file) => !file.endsWith('404.html'))
-  .map((file) => ({ file, path: pathOf(file), $: load(readFileSync(file, 'utf8')) }));
+  .map((file) => ({ file, path: pathOf(file), $: load(readFileSync(file, 'utf8')) }))
+  // The staff console is no public page: not indexed, no language in its address (test/browser/console.test.ts checks it).
+  .filter((page) => !page.path.startsWith('/staff/'));
 const languagePages = pages.filter((page) => page.path !== '/');
 const byPath = new Map(pages.map((page) => [page.path, page]));
 

@@ -1,5 +1,5 @@
 // The live MapLibre map: loaded only when asked for, drawn from the same GeoJSON and symbols as the static preview.
-import { Map as MapLibreMap, NavigationControl, AttributionControl, Popup, setWorkerUrl, type IControl, type FilterSpecification, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, AttributionControl, Popup, addProtocol, setWorkerUrl, type AddLayerObject, type IControl, type FilterSpecification, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import stylesheetUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection, LineString, Point } from 'geojson';
@@ -39,6 +39,8 @@ export interface MapViewOptions {
   container: HTMLElement;
   bounds: LonLatBounds;
   basemapUrl: string;
+  /** A MapLibre style URL that replaces the offline basemap (production option; see the README). */
+  basemapStyle?: string;
   features: FeatureCollection<Point | LineString, MapFeatureProperties>;
   labels: { kind: Record<string, string>; status: Record<string, string> };
   strings: MapViewStrings;
@@ -78,29 +80,47 @@ function drawIcon(kind: Kind): ImageData {
   return context.getImageData(0, 0, size, size);
 }
 
-function style(basemapUrl: string, features: MapViewOptions['features'], attribution: string): StyleSpecification {
-  const symbolColor: unknown[] = ['match', ['get', 'kind'], ...Object.entries(SYMBOLS).flatMap(([kind, symbol]) => [kind, symbol.color]), '#444'];
-  const radius: unknown[] = ['coalesce', ['get', 'radius'], 7];
+const symbolColor = (): unknown[] => ['match', ['get', 'kind'], ...Object.entries(SYMBOLS).flatMap(([kind, symbol]) => [kind, symbol.color]), '#444'];
+const radius: unknown[] = ['coalesce', ['get', 'radius'], 7];
+
+/** The offline basemap drawn from the project's own GeoJSON: water, land, provinces and the province outline. */
+function offlineStyle(basemapUrl: string, attribution: string): StyleSpecification {
   return {
     version: 8,
-    sources: {
-      basemap: { type: 'geojson', data: basemapUrl, attribution },
-      items: { type: 'geojson', data: features, promoteId: 'id' },
-    },
+    sources: { basemap: { type: 'geojson', data: basemapUrl, attribution } },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': MAP_COLORS.water } },
       { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': MAP_COLORS.land } },
       { id: 'province', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'outline'], paint: { 'fill-color': MAP_COLORS.outlineFill } },
       { id: 'province-borders', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'provinceBorders'], paint: { 'line-color': MAP_COLORS.provinceBorder, 'line-width': 0.8 } },
       { id: 'province-outline', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'outline'], paint: { 'line-color': MAP_COLORS.outline, 'line-width': 1.6 } },
-      { id: 'item-lines', type: 'line', source: 'items', filter: ['all', ['==', ['geometry-type'], 'LineString'], ['!', ['get', 'schematic']]], layout: { 'line-cap': 'round' }, paint: { 'line-color': symbolColor as never, 'line-width': 4 } },
-      { id: 'item-lines-schematic', type: 'line', source: 'items', filter: ['all', ['==', ['geometry-type'], 'LineString'], ['get', 'schematic']], layout: { 'line-cap': 'butt' }, paint: { 'line-color': symbolColor as never, 'line-width': 4, 'line-dasharray': [2, 1.2] } },
-      { id: 'item-halos', type: 'circle', source: 'items', filter: ['all', ['==', ['geometry-type'], 'Point'], ['get', 'approximate']], paint: { 'circle-color': symbolColor as never, 'circle-opacity': MAP_COLORS.halo, 'circle-radius': ['+', radius, 7] as never } },
-      { id: 'item-symbols', type: 'symbol', source: 'items', filter: ['==', ['geometry-type'], 'Point'], layout: { 'icon-image': ['get', 'kind'], 'icon-size': ['/', radius, ICON_RADIUS] as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
-      { id: 'selected-point', type: 'circle', source: 'items', filter: ['==', ['get', 'id'], ''], paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': MAP_COLORS.highlight, 'circle-stroke-width': 3, 'circle-radius': ['+', radius, 6] as never } },
-      { id: 'selected-line', type: 'line', source: 'items', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 8, 'line-opacity': 0.35 } },
     ],
   };
+}
+
+/** The catalog's own layers, added on top of whichever basemap the map has. */
+function addItemLayers(map: MapLibreMap, features: MapViewOptions['features']): void {
+  const color = symbolColor() as never;
+  map.addSource('items', { type: 'geojson', data: features, promoteId: 'id' });
+  const layers: AddLayerObject[] = [
+    { id: 'item-lines', type: 'line', source: 'items', filter: ['all', ['==', ['geometry-type'], 'LineString'], ['!', ['get', 'schematic']]], layout: { 'line-cap': 'round' }, paint: { 'line-color': color, 'line-width': 4 } },
+    { id: 'item-lines-schematic', type: 'line', source: 'items', filter: ['all', ['==', ['geometry-type'], 'LineString'], ['get', 'schematic']], layout: { 'line-cap': 'butt' }, paint: { 'line-color': color, 'line-width': 4, 'line-dasharray': [2, 1.2] } },
+    { id: 'item-halos', type: 'circle', source: 'items', filter: ['all', ['==', ['geometry-type'], 'Point'], ['get', 'approximate']], paint: { 'circle-color': color, 'circle-opacity': MAP_COLORS.halo, 'circle-radius': ['+', radius, 7] as never } },
+    { id: 'item-symbols', type: 'symbol', source: 'items', filter: ['==', ['geometry-type'], 'Point'], layout: { 'icon-image': ['get', 'kind'], 'icon-size': ['/', radius, ICON_RADIUS] as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
+    { id: 'selected-point', type: 'circle', source: 'items', filter: ['==', ['get', 'id'], ''], paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': MAP_COLORS.highlight, 'circle-stroke-width': 3, 'circle-radius': ['+', radius, 6] as never } },
+    { id: 'selected-line', type: 'line', source: 'items', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 8, 'line-opacity': 0.35 } },
+  ];
+  for (const layer of layers) map.addLayer(layer);
+}
+
+/**
+ * A configured basemap (a MapLibre style URL; its sources may be `pmtiles://` archives on the site's own bucket)
+ * replaces the offline one. The PMTiles reader is loaded only then, so the default map carries none of it.
+ */
+async function registerPmtiles(): Promise<void> {
+  const { Protocol } = await import('pmtiles');
+  const protocol = new Protocol();
+  addProtocol('pmtiles', protocol.tile);
 }
 
 /** Pan buttons: dragging must never be the only way to move the map (WCAG 2.2, 2.5.7). */
@@ -170,9 +190,10 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
     })),
   };
   const byId = new Map(features.features.map((feature) => [feature.properties.id, feature]));
+  if (options.basemapStyle) await registerPmtiles();
   const map = new MapLibreMap({
     container: options.container,
-    style: style(options.basemapUrl, features, options.attribution),
+    style: options.basemapStyle ?? offlineStyle(options.basemapUrl, options.attribution),
     bounds: options.bounds,
     fitBoundsOptions: { padding: 10 },
     hash: 'map',
@@ -261,6 +282,7 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
   };
   return new Promise((resolve, reject) => {
     map.once('load', () => {
+      addItemLayers(map, features);
       applyFilters();
       resolve(view);
     });

@@ -1,0 +1,284 @@
+// /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard), all behind a staff token.
+import type { Context, Hono } from 'hono';
+import { dashboardFigures, dashboardPeriod, checkDashboardQuery } from '../core/dashboard.ts';
+import type { Checked } from '../core/errors.ts';
+import { promiseDates } from '../core/promise.ts';
+import type { StaffActor } from '../core/staff-access.ts';
+import {
+  ChangeRefused,
+  STAFF_LIMITS,
+  addNote,
+  addReply,
+  changeOwner,
+  changeStatus,
+  checkErasure,
+  checkInquiryFilter,
+  checkNote,
+  checkOwnerChange,
+  checkReply,
+  checkStatusChange,
+  eraseInquiry,
+  inboxOrder,
+  matchesFilter,
+  recordDelivery,
+  summarize,
+  versionOf,
+  type ChangeContext,
+  type InquiryFilter,
+  type StaffInquiry,
+} from '../core/staff-inquiries.ts';
+import { replyMail, replySubject } from '../mail/templates.ts';
+import { VersionConflictError } from '../storage/ports.ts';
+import { inquiriesCsv } from './csv.ts';
+import type { StaffDeps } from './deps.ts';
+import { ApiProblem, problem } from './problems.ts';
+import { limitBody, methodNotAllowed, readJson } from './request.ts';
+import { publicAuthSettings, requireStaff, staffOf, type StaffVariables } from './staff-auth.ts';
+
+/** A reply of 20,000 characters in a four-byte script still fits. */
+const STAFF_BODY_BYTES = 128 * 1024;
+
+type StaffContext = Context<{ Variables: StaffVariables }>;
+
+function accept<T>(checked: Checked<T>): T {
+  if (!checked.ok) throw new ApiProblem(400, checked.errors);
+  return checked.value;
+}
+
+const conflict = () => problem(409, 'conflict', 'version');
+
+function actor(c: StaffContext): StaffActor {
+  const { id, name } = staffOf(c);
+  return { id, name };
+}
+
+export function staffRoutes(deps: StaffDeps) {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const context = (c: StaffContext): ChangeContext => ({ by: actor(c), now: new Date(deps.now()).toISOString(), newId });
+
+  async function load(id: string): Promise<StaffInquiry> {
+    const inquiry = await deps.inquiries.get(id);
+    if (!inquiry) throw problem(404, 'not_found');
+    return inquiry;
+  }
+
+  /** What the inquiry view shows: all it says, its promise dates, its history, and the investor's downloads. */
+  async function detail(inquiry: StaffInquiry) {
+    const now = deps.now();
+    const downloads = inquiry.email ? await deps.downloads.byLead(inquiry.email) : [];
+    return {
+      inquiry: {
+        ...summarize(inquiry, now),
+        message: inquiry.message ?? null,
+        consent: inquiry.consent ?? null,
+        history: inquiry.history ?? [],
+        erasedAt: inquiry.erasedAt ?? null,
+        ...promiseDates(inquiry.receivedAt),
+      },
+      downloads: downloads.map((d) => ({
+        documentId: d.documentId,
+        title: deps.documents.get(d.documentId)?.title ?? null,
+        documentVersion: d.documentVersion,
+        at: d.at,
+        language: d.language,
+        itemId: d.itemId ?? null,
+      })),
+    };
+  }
+
+  /** One staff change: made from the version the caller saw, written only if nobody changed it meanwhile. */
+  async function change(c: StaffContext, expected: number, apply: (inquiry: StaffInquiry, ctx: ChangeContext) => StaffInquiry): Promise<StaffInquiry> {
+    const current = await load(c.req.param('id')!);
+    if (versionOf(current) !== expected) throw conflict();
+    let next: StaffInquiry;
+    try {
+      next = apply(current, context(c));
+    } catch (error) {
+      if (error instanceof ChangeRefused) throw new ApiProblem(409, [error.error]);
+      throw error;
+    }
+    if (next === current) return current;
+    try {
+      await deps.inquiries.replace(next, expected);
+    } catch (error) {
+      if (error instanceof VersionConflictError) throw error.current === undefined ? problem(404, 'not_found') : conflict();
+      throw error;
+    }
+    return next;
+  }
+
+  /** System follow-ups (a delivery result, an erasure) are not lost to a concurrent edit: read again and reapply. */
+  async function changeWithRetry(id: string, apply: (inquiry: StaffInquiry) => StaffInquiry): Promise<StaffInquiry | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await deps.inquiries.get(id);
+      if (!current) return undefined;
+      const next = apply(current);
+      try {
+        await deps.inquiries.replace(next, versionOf(current));
+        return next;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    throw problem(409, 'conflict');
+  }
+
+  function filtered(inquiries: StaffInquiry[], filter: InquiryFilter, c: StaffContext): StaffInquiry[] {
+    const now = deps.now();
+    return inquiries.filter((inquiry) => matchesFilter(inquiry, filter, actor(c), now)).sort(inboxOrder(now));
+  }
+
+  async function listFor(c: StaffContext): Promise<{ filter: InquiryFilter; rows: StaffInquiry[] }> {
+    const filter = accept(checkInquiryFilter(c.req.query()));
+    const receivedFrom = filter.maxAgeDays !== undefined ? new Date(deps.now() - filter.maxAgeDays * 86_400_000 - 60_000).toISOString() : undefined;
+    const all = await deps.inquiries.list({ ...(filter.status ? { statuses: filter.status } : {}), ...(receivedFrom ? { receivedFrom } : {}) });
+    return { filter, rows: filtered(all, filter, c) };
+  }
+
+  return (app: Hono) => {
+    // Public: where and with which app client the console signs in. Nothing secret (the client has no secret).
+    app.get('/api/auth/config', (c) => c.json(publicAuthSettings(deps.auth)));
+    app.all('/api/auth/config', methodNotAllowed('GET, HEAD'));
+
+    const staff = app as unknown as Hono<{ Variables: StaffVariables }>;
+    // Before any route, so an unknown staff path says 401 to a stranger rather than revealing what exists.
+    staff.use('/api/staff', requireStaff(deps.auth, deps.log, deps.keys));
+    staff.use('/api/staff/*', requireStaff(deps.auth, deps.log, deps.keys));
+
+    staff.get('/api/staff/me', (c) => c.json(staffOf(c)));
+    staff.all('/api/staff/me', methodNotAllowed('GET, HEAD'));
+
+    staff.get('/api/staff/members', async (c) => c.json({ members: await deps.directory.list() }));
+    staff.all('/api/staff/members', methodNotAllowed('GET, HEAD'));
+    // The console says "I am here" after signing in, so colleagues can assign inquiries to this person.
+    staff.put('/api/staff/members/me', async (c) => {
+      const member = { ...actor(c), lastSeenAt: new Date(deps.now()).toISOString() };
+      await deps.directory.seen(member);
+      return c.json(member);
+    });
+    staff.all('/api/staff/members/me', methodNotAllowed('PUT'));
+
+    staff.get('/api/staff/inquiries', async (c) => {
+      const { rows } = await listFor(c);
+      const now = deps.now();
+      return c.json({
+        inquiries: rows.slice(0, STAFF_LIMITS.listMax).map((row) => summarize(row, now)),
+        total: rows.length,
+        truncated: rows.length > STAFF_LIMITS.listMax,
+        now: new Date(now).toISOString(),
+      });
+    });
+    staff.all('/api/staff/inquiries', methodNotAllowed('GET, HEAD'));
+
+    staff.get('/api/staff/inquiries.csv', async (c) => {
+      const { filter, rows } = await listFor(c);
+      const now = deps.now();
+      const csv = inquiriesCsv(rows.map((row) => ({ ...summarize(row, now), message: row.message ?? null })));
+      // Who took personal data out of the system, and how much: the filters, but not a search text (it may be a name).
+      const { q, ...filters } = filter;
+      await deps.audit.record({ at: new Date(now).toISOString(), by: actor(c), action: 'export', details: { rows: rows.length, filters, ...(q ? { search: true } : {}) } });
+      const day = new Date(now).toISOString().slice(0, 10);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="inquiries-${day}.csv"`);
+      return c.body(csv);
+    });
+    staff.all('/api/staff/inquiries.csv', methodNotAllowed('GET, HEAD'));
+
+    staff.get('/api/staff/inquiries/:id', async (c) => c.json(await detail(await load(c.req.param('id')))));
+    staff.all('/api/staff/inquiries/:id', methodNotAllowed('GET, HEAD'));
+
+    staff.put('/api/staff/inquiries/:id/owner', limitBody(STAFF_BODY_BYTES), async (c) => {
+      const body = accept(checkOwnerChange(await readJson(c)));
+      let to: StaffActor | null = null;
+      if (body.owner === 'me') to = actor(c);
+      else if (body.owner !== null) {
+        const member = (await deps.directory.list()).find((m) => m.id === body.owner);
+        if (!member) throw problem(400, 'not_allowed', 'owner');
+        to = { id: member.id, name: member.name };
+      }
+      const next = await change(c, body.version, (inquiry, ctx) => changeOwner(inquiry, to, ctx));
+      return c.json(await detail(next));
+    });
+    staff.all('/api/staff/inquiries/:id/owner', methodNotAllowed('PUT'));
+
+    staff.put('/api/staff/inquiries/:id/status', limitBody(STAFF_BODY_BYTES), async (c) => {
+      const body = accept(checkStatusChange(await readJson(c)));
+      const next = await change(c, body.version, (inquiry, ctx) => changeStatus(inquiry, body.status, ctx));
+      return c.json(await detail(next));
+    });
+    staff.all('/api/staff/inquiries/:id/status', methodNotAllowed('PUT'));
+
+    staff.post('/api/staff/inquiries/:id/notes', limitBody(STAFF_BODY_BYTES), async (c) => {
+      const body = accept(checkNote(await readJson(c)));
+      const next = await change(c, body.version, (inquiry, ctx) => addNote(inquiry, body.text, ctx));
+      return c.json(await detail(next), 201);
+    });
+    staff.all('/api/staff/inquiries/:id/notes', methodNotAllowed('POST'));
+
+    /**
+     * The reply is stored first (one conditional write: a second person replying from the same version
+     * gets 409 and no second e-mail goes out), then sent, then its delivery is recorded.
+     */
+    staff.post('/api/staff/inquiries/:id/replies', limitBody(STAFF_BODY_BYTES), async (c) => {
+      const body = accept(checkReply(await readJson(c)));
+      let replyId = '';
+      const stored = await change(c, body.version, (inquiry, ctx) => {
+        const made = addReply(inquiry, { text: body.text, subject: replySubject(inquiry), answers: body.answers }, ctx);
+        replyId = made.replyId;
+        return made.next;
+      });
+      const by = actor(c);
+      let result: 'sent' | 'failed' = 'sent';
+      try {
+        const target = { reference: stored.reference, name: stored.name ?? '', email: stored.email ?? '', language: stored.language, message: stored.message ?? '' };
+        await deps.mailer.send(replyMail(target, { text: body.text, staffName: by.name }, deps.mail));
+        deps.log.info('inquiry.reply-sent', { reference: stored.reference });
+      } catch (error) {
+        result = 'failed';
+        deps.log.error('mail.failed', error, { reference: stored.reference, kind: 'reply' });
+      }
+      const final = await changeWithRetry(stored.idempotencyKey, (inquiry) => recordDelivery(inquiry, replyId, result, { by, now: new Date(deps.now()).toISOString(), newId }));
+      return c.json({ ...(await detail(final ?? stored)), delivery: result }, 201);
+    });
+    staff.all('/api/staff/inquiries/:id/replies', methodNotAllowed('POST'));
+
+    /** Everything about one person, found by e-mail: their inquiries, downloads and kept mail lose what identifies them. */
+    staff.post('/api/staff/erasures', limitBody(STAFF_BODY_BYTES), async (c) => {
+      const { email } = accept(checkErasure(await readJson(c)));
+      const wanted = email.toLowerCase();
+      const by = actor(c);
+      const now = new Date(deps.now()).toISOString();
+      const matches = (await deps.inquiries.list()).filter((inquiry) => inquiry.email?.trim().toLowerCase() === wanted);
+      const references: string[] = [];
+      for (const match of matches) {
+        const erased = await changeWithRetry(match.idempotencyKey, (inquiry) =>
+          inquiry.email?.trim().toLowerCase() === wanted ? eraseInquiry(inquiry, { by, now, newId }) : inquiry,
+        );
+        if (erased) references.push(erased.reference);
+      }
+      const downloads = await deps.downloads.eraseLead(wanted, now);
+      const mails = (await deps.mailArchive?.erase(wanted)) ?? 0;
+      const outcome = { inquiries: references.length, downloads, mails, references };
+      // The log says that an erasure happened, by whom and what it touched, never whose data it was.
+      await deps.audit.record({ at: now, by, action: 'erasure', details: outcome });
+      deps.log.info('staff.erasure', { inquiries: references.length, downloads, mails });
+      return c.json(outcome);
+    });
+    staff.all('/api/staff/erasures', methodNotAllowed('POST'));
+
+    staff.get('/api/staff/dashboard', async (c) => {
+      const query = accept(checkDashboardQuery(c.req.query()));
+      const now = deps.now();
+      const period = dashboardPeriod(query, now);
+      const fromIso = new Date(period.fromMs).toISOString();
+      const [inquiries, downloads] = await Promise.all([deps.inquiries.list({ receivedFrom: fromIso }), deps.downloads.facts(fromIso)]);
+      const figures = dashboardFigures(inquiries, downloads, period, now);
+      const titles = Object.fromEntries(deps.documents.list().map((doc) => [doc.id, doc.title]));
+      return c.json({ ...figures, documentTitles: titles });
+    });
+    staff.all('/api/staff/dashboard', methodNotAllowed('GET, HEAD'));
+
+    staff.get('/api/staff/audit', async (c) => c.json({ entries: await deps.audit.recent(100, deps.now()) }));
+    staff.all('/api/staff/audit', methodNotAllowed('GET, HEAD'));
+  };
+}

@@ -1,0 +1,200 @@
+// DynamoDB adapters for the staff console: inquiries under version checks, downloads by lead, the audit log and the staff directory.
+import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DownloadFact } from '../core/dashboard.ts';
+import { INQUIRY_STATUSES } from '../core/inquiry-status.ts';
+import { versionOf, type StaffInquiry } from '../core/staff-inquiries.ts';
+import type { ResourceNames } from '../resources.ts';
+import { guarded, isConditionFailure } from './dynamodb.ts';
+import {
+  VersionConflictError,
+  type AuditEntry,
+  type AuditLog,
+  type DownloadRecord,
+  type StaffDirectory,
+  type StaffDownloadStore,
+  type StaffInquiryStore,
+  type StaffMember,
+} from './ports.ts';
+
+type Item = Record<string, unknown>;
+
+/** Follows LastEvaluatedKey until the end: lists here are small (hundreds to a few thousand items a year). */
+async function all(send: (start?: Item) => Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await send(start);
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Everything an inbox row, a filter, a search and the dashboard need; the history stays behind. */
+const SUMMARY_FIELDS = [
+  'idempotencyKey', 'reference', 'status', 'receivedAt', 'name', 'email', 'company', 'message', 'country', 'language',
+  'sector', 'investmentSize', 'itemId', 'type', 'version', 'owner', 'firstReplyAt', 'answeredAt', 'updatedAt', 'erasedAt',
+];
+
+export function dynamoStaffInquiryStore(db: DynamoDBDocumentClient, names: ResourceNames): StaffInquiryStore {
+  const TableName = names.tables.inquiries;
+  const get = (id: string) =>
+    guarded('inquiries.get', async () => (await db.send(new GetCommand({ TableName, Key: { idempotencyKey: id }, ConsistentRead: true }))).Item as StaffInquiry | undefined);
+  return {
+    get,
+    async list(options = {}) {
+      const projection = Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [`#f${i}`, field]));
+      const statuses = options.statuses ?? INQUIRY_STATUSES;
+      const lists = await Promise.all(
+        statuses.map((status) =>
+          guarded('inquiries.query', () =>
+            all((start) =>
+              db.send(
+                new QueryCommand({
+                  TableName,
+                  IndexName: 'by-status',
+                  KeyConditionExpression: options.receivedFrom ? '#s = :s AND #r >= :from' : '#s = :s',
+                  ExpressionAttributeNames: { ...projection, '#s': 'status', ...(options.receivedFrom ? { '#r': 'receivedAt' } : {}) },
+                  ExpressionAttributeValues: { ':s': status, ...(options.receivedFrom ? { ':from': options.receivedFrom } : {}) },
+                  ProjectionExpression: Object.keys(projection).join(', '),
+                  ...(start ? { ExclusiveStartKey: start } : {}),
+                }),
+              ),
+            ),
+          ),
+        ),
+      );
+      return lists.flat() as unknown as StaffInquiry[];
+    },
+    async replace(next, expectedVersion) {
+      try {
+        await guarded('inquiries.replace', () =>
+          db.send(
+            new PutCommand({
+              TableName,
+              Item: next,
+              // Never creates: the inquiry must exist, at exactly the version the change was made from.
+              ConditionExpression: expectedVersion === 0 ? 'attribute_exists(idempotencyKey) AND attribute_not_exists(#v)' : '#v = :v',
+              ExpressionAttributeNames: { '#v': 'version' },
+              ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+            }),
+          ),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const current = await get(next.idempotencyKey);
+        throw new VersionConflictError(current ? versionOf(current) : undefined);
+      }
+    },
+  };
+}
+
+export function dynamoStaffDownloadStore(db: DynamoDBDocumentClient, names: ResourceNames): StaffDownloadStore {
+  const TableName = names.tables.downloads;
+  return {
+    async byLead(email) {
+      const items = await guarded('downloads.by-lead', () =>
+        all((start) =>
+          db.send(
+            new QueryCommand({
+              TableName,
+              IndexName: 'by-lead',
+              KeyConditionExpression: 'leadEmail = :e',
+              ExpressionAttributeValues: { ':e': email.trim().toLowerCase() },
+              ...(start ? { ExclusiveStartKey: start } : {}),
+            }),
+          ),
+        ),
+      );
+      return (items as unknown as DownloadRecord[]).sort((a, b) => b.at.localeCompare(a.at));
+    },
+    async facts(fromIso) {
+      const items = await guarded('downloads.scan', () =>
+        all((start) =>
+          db.send(
+            new ScanCommand({
+              TableName,
+              ProjectionExpression: 'documentId, #at, leadEmail',
+              FilterExpression: '#at >= :from',
+              ExpressionAttributeNames: { '#at': 'at' },
+              ExpressionAttributeValues: { ':from': fromIso },
+              ...(start ? { ExclusiveStartKey: start } : {}),
+            }),
+          ),
+        ),
+      );
+      return items as unknown as DownloadFact[];
+    },
+    async eraseLead(email, at) {
+      const wanted = email.trim().toLowerCase();
+      // A scan rather than the index: erasure must also find downloads recorded before the index existed.
+      const items = await guarded('downloads.scan', () =>
+        all((start) =>
+          db.send(
+            new ScanCommand({
+              TableName,
+              ProjectionExpression: 'documentId, eventKey, #l.email',
+              FilterExpression: 'attribute_exists(#l.email)',
+              ExpressionAttributeNames: { '#l': 'lead' },
+              ...(start ? { ExclusiveStartKey: start } : {}),
+            }),
+          ),
+        ),
+      );
+      const matches = items.filter((item) => String((item.lead as { email?: string } | undefined)?.email ?? '').trim().toLowerCase() === wanted);
+      for (const item of matches)
+        await guarded('downloads.erase', () =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: { documentId: item.documentId, eventKey: item.eventKey },
+              UpdateExpression: 'REMOVE #l.#n, #l.email, #l.company, leadEmail SET erasedAt = :at',
+              ConditionExpression: 'attribute_exists(eventKey)',
+              ExpressionAttributeNames: { '#l': 'lead', '#n': 'name' },
+              ExpressionAttributeValues: { ':at': at },
+            }),
+          ),
+        );
+      return matches.length;
+    },
+  };
+}
+
+export function dynamoAuditLog(db: DynamoDBDocumentClient, names: ResourceNames): AuditLog {
+  const TableName = names.tables.auditLog;
+  return {
+    async record(entry) {
+      const item = { month: entry.at.slice(0, 7), entryKey: `${entry.at}#${randomBytes(6).toString('hex')}`, ...entry };
+      await guarded('audit.put', () => db.send(new PutCommand({ TableName, Item: item, ConditionExpression: 'attribute_not_exists(entryKey)' })));
+    },
+    async recent(limit, nowMs) {
+      const entries: AuditEntry[] = [];
+      // Month by month backwards, a year at most: the log is partitioned by month so it never grows one hot key.
+      for (let back = 0; back < 12 && entries.length < limit; back++) {
+        const date = new Date(nowMs);
+        date.setUTCDate(1);
+        date.setUTCMonth(date.getUTCMonth() - back);
+        const month = date.toISOString().slice(0, 7);
+        const out = await guarded('audit.query', () =>
+          db.send(new QueryCommand({ TableName, KeyConditionExpression: '#m = :m', ExpressionAttributeNames: { '#m': 'month' }, ExpressionAttributeValues: { ':m': month }, ScanIndexForward: false, Limit: limit - entries.length })),
+        );
+        for (const item of out.Items ?? []) entries.push({ at: item.at, by: item.by, action: item.action, details: item.details });
+      }
+      return entries;
+    },
+  };
+}
+
+export function dynamoStaffDirectory(db: DynamoDBDocumentClient, names: ResourceNames): StaffDirectory {
+  const TableName = names.tables.staffMembers;
+  return {
+    async seen(member) {
+      await guarded('staff.put', () => db.send(new PutCommand({ TableName, Item: { id: member.id, name: member.name, lastSeenAt: member.lastSeenAt } })));
+    },
+    async list() {
+      const items = await guarded('staff.scan', () => all((start) => db.send(new ScanCommand({ TableName, ...(start ? { ExclusiveStartKey: start } : {}) }))));
+      return (items as unknown as StaffMember[]).sort((a, b) => a.name.localeCompare(b.name));
+    },
+  };
+}

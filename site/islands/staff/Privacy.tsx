@@ -1,0 +1,115 @@
+// Data protection: erase a person's data by e-mail (after a confirmation), and the log of erasures and exports.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { ApiError } from './client.ts';
+import { formatDateTime, useConsole } from './context.ts';
+
+interface AuditEntry {
+  at: string;
+  by: { id: string; name: string };
+  action: 'erasure' | 'export';
+  details: Record<string, unknown>;
+}
+
+export default function Privacy() {
+  const { t, tag, api, announce } = useConsole();
+  const [email, setEmail] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const id = useId();
+
+  const loadAudit = () => api<{ entries: AuditEntry[] }>('GET', '/api/staff/audit').then((a) => setEntries(a.entries));
+  useEffect(() => {
+    loadAudit().catch(() => {});
+  }, []);
+
+  async function erase() {
+    setError(undefined);
+    try {
+      const outcome = await api<{ inquiries: number; downloads: number; mails: number }>('POST', '/api/staff/erasures', { email });
+      const message = t('staff.privacy.done', { inquiries: outcome.inquiries, downloads: outcome.downloads, mails: outcome.mails });
+      setResult(message);
+      announce(message);
+      setEmail('');
+      await loadAudit();
+    } catch (e) {
+      setError(t(`staff.errors.${e instanceof ApiError ? e.code : 'internal'}`));
+    } finally {
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} tabIndex={-1} data-focus-on-view>
+        {t('staff.privacy.title')}
+      </h2>
+      <p className="prose">{t('staff.privacy.intro')}</p>
+      <form
+        className="console-filters"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setResult(undefined);
+          if (email.trim()) setConfirming(true);
+        }}
+      >
+        <div className="filter">
+          <label htmlFor={`${id}-email`}>{t('staff.privacy.email')}</label>
+          <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+        </div>
+        <button type="submit" className="button">
+          {t('staff.privacy.erase')}
+        </button>
+      </form>
+      {confirming && (
+        <div className="notice" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>{t('staff.privacy.confirm', { email })}</p>
+          <div className="action-row">
+            <button type="button" className="button" onClick={() => void erase()} autoFocus>
+              {t('staff.privacy.confirmYes')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+              {t('staff.privacy.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {result && <p role="status">{result}</p>}
+      {error && (
+        <p className="console-error" role="alert">
+          {error}
+        </p>
+      )}
+      <h3>{t('staff.privacy.audit')}</h3>
+      {entries.length === 0 ? (
+        <p>{t('staff.privacy.noAudit')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.privacy.when')}</th>
+                <th scope="col">{t('staff.privacy.who')}</th>
+                <th scope="col">{t('staff.privacy.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={`${entry.at}-${entry.action}`}>
+                  <td>{formatDateTime(tag, entry.at)}</td>
+                  <td>{entry.by.name}</td>
+                  <td>
+                    {entry.action === 'erasure'
+                      ? t('staff.privacy.erasureEntry', { inquiries: Number(entry.details.inquiries ?? 0), downloads: Number(entry.details.downloads ?? 0), mails: Number(entry.details.mails ?? 0) })
+                      : t('staff.privacy.exportEntry', { rows: Number(entry.details.rows ?? 0) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
