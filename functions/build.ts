@@ -1,9 +1,10 @@
-// Bundles each Lambda entry with esbuild into .local/lambda/<name>/, folders the CDK stack can deploy as code assets.
+// Bundles each Lambda entry with esbuild into .local/lambda/<name>/, folders the CDK stack can deploy as code assets (with the data files they read beside them).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DOCUMENT_FOLDERS, loadDocumentFolders } from './content/documents.ts';
+import { TRANSLATION_REPORT_FILE, readTranslationReport } from './content/translations.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,12 +17,17 @@ export const LAMBDA_ENTRIES = {
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 
-/** Not under dist/: the site build empties dist/ and the site bucket must never hold function code. */
+/**
+ * Not under dist/: the site build empties dist/ and the site bucket must never hold function code.
+ * Beside the code: documents.json (downloads, staff) and translation-status.json (staff), made from content/ now.
+ */
 export async function buildFunctions(
   outDir = join(root, '.local/lambda'),
   documentsDirs: readonly string[] = DOCUMENT_FOLDERS.map((folder) => join(root, folder)),
+  contentDir = join(root, 'content'),
 ): Promise<Record<LambdaName, string>> {
   const documents = loadDocumentFolders(documentsDirs);
+  const translations = readTranslationReport(contentDir);
   const outputs = {} as Record<LambdaName, string>;
   for (const [name, entry] of Object.entries(LAMBDA_ENTRIES) as [LambdaName, string][]) {
     const dir = join(outDir, name);
@@ -42,6 +48,7 @@ export async function buildFunctions(
       logLevel: 'warning',
     });
     if (name === 'downloads' || name === 'staff') writeFileSync(join(dir, 'documents.json'), JSON.stringify(documents.map((d) => d.meta), null, 2));
+    if (name === 'staff') writeFileSync(join(dir, TRANSLATION_REPORT_FILE), JSON.stringify(translations, null, 2));
     outputs[name] = outfile;
   }
   return outputs;

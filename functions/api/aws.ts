@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { getConnInfo } from 'hono/aws-lambda';
+import type { TranslationReport } from '../../scripts/content/translation-status.ts';
 import { DOWNLOAD_URL_SECONDS, documentMetaSchema } from '../core/documents.ts';
 import { sesMailer } from '../mail/ses.ts';
 import { resourceNames } from '../resources.ts';
@@ -57,8 +58,20 @@ function bundledDocuments(env: Env, catalogUrl: URL) {
   return documentMetaSchema.array().parse(JSON.parse(readFileSync(env.DOCUMENT_CATALOG || catalogUrl, 'utf8')));
 }
 
+/** The translation report bundled beside the staff function (translation-status.json, written by functions/build.ts from content/). */
+export function bundledTranslationReport(reportUrl: URL | string): TranslationReport {
+  const report = JSON.parse(readFileSync(reportUrl, 'utf8')) as Partial<TranslationReport>;
+  if (typeof report.sourceLanguage !== 'string' || !Array.isArray(report.languages) || !Array.isArray(report.entries) || !Array.isArray(report.summary))
+    throw new Error(`${String(reportUrl)} is not a translation report: rebuild the bundle with functions/build.ts`);
+  return report as TranslationReport;
+}
+
 /** The staff console's function: the tables it works on, the user pool it trusts, mail for replies (SES keeps no copies to erase). */
-export function staffDepsFromEnv(env: Env = process.env, catalogUrl = new URL('./documents.json', import.meta.url)): StaffDeps {
+export function staffDepsFromEnv(
+  env: Env = process.env,
+  catalogUrl = new URL('./documents.json', import.meta.url),
+  reportUrl = new URL('./translation-status.json', import.meta.url),
+): StaffDeps {
   const names = resourceNames(env);
   const db = createDocumentClient();
   return {
@@ -69,6 +82,7 @@ export function staffDepsFromEnv(env: Env = process.env, catalogUrl = new URL('.
     audit: dynamoAuditLog(db, names),
     directory: dynamoStaffDirectory(db, names),
     documents: memoryCatalog(bundledDocuments(env, catalogUrl)),
+    translations: bundledTranslationReport(reportUrl),
     mailer: sesMailer(undefined, env.SES_CONFIGURATION_SET || undefined),
     mail: { from: required(env, 'MAIL_FROM'), staff: required(env, 'STAFF_EMAIL') },
   };

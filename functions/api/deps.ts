@@ -1,6 +1,7 @@
 // What each route group needs from the outside world; Lambda entries and the local server fill these in.
 import type { Context } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
+import type { TranslationReport } from '../../scripts/content/translation-status.ts';
 import type { MailArchive, MailSettings, Mailer } from '../mail/mailer.ts';
 import type {
   AuditLog,
@@ -50,6 +51,8 @@ export interface StaffDeps extends CommonDeps {
   audit: AuditLog;
   directory: StaffDirectory;
   documents: DocumentCatalog;
+  /** Which translations need work, made from content/ when the function was built (locally: when the stack started). */
+  translations: TranslationReport;
   mailer: Mailer;
   mail: MailSettings;
   /** Kept copies of sent mail, where there are any (the local folder); erasure reaches them too. */

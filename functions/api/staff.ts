@@ -1,4 +1,4 @@
-// /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard), all behind a staff token.
+// /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard, translation status), all behind a staff token.
 import type { Context, Hono } from 'hono';
 import { dashboardFigures, dashboardPeriod, checkDashboardQuery } from '../core/dashboard.ts';
 import type { Checked } from '../core/errors.ts';
@@ -277,6 +277,10 @@ export function staffRoutes(deps: StaffDeps) {
       return c.json({ ...figures, documentTitles: titles });
     });
     staff.all('/api/staff/dashboard', methodNotAllowed('GET, HEAD'));
+
+    // The same report as `npm run content:status`, made from content/ when the function was built (locally: at start).
+    staff.get('/api/staff/translations', (c) => c.json(deps.translations));
+    staff.all('/api/staff/translations', methodNotAllowed('GET, HEAD'));
 
     staff.get('/api/staff/audit', async (c) => c.json({ entries: await deps.audit.recent(100, deps.now()) }));
     staff.all('/api/staff/audit', methodNotAllowed('GET, HEAD'));

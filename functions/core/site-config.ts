@@ -13,6 +13,15 @@ export const siteConfigSchema = z
     url: z.url(),
     siteName: localized,
     province: localized,
+    /**
+     * Where a file of the repository is edited in its web interface, up to the file's path (e.g.
+     * "https://github.com/<owner>/<repo>/edit/main/"): the staff console's translation page links each file to
+     * this address followed by its path ("content/catalog/zones/ip-khanh-an/ja.md"). Absent: paths are shown as text.
+     */
+    repositoryEditUrl: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) address, e.g. "https://github.com/<owner>/<repo>/edit/main/"' })
+      .refine((url) => url.endsWith('/'), 'expected the address to end with "/": the file\'s path is added after it')
+      .optional(),
     /** URL codes, in the order the language switcher lists them. */
     languages: z.array(languageCode).min(1),
     /** BCP 47 tags where the URL code alone is ambiguous (e.g. zh → zh-Hans for Simplified Chinese). */

@@ -1,5 +1,6 @@
 // The whole local back end in one call: DynamoDB, S3 with the documents, and the API, wired as on AWS. Used by `npm run dev` and the tests.
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -15,6 +16,8 @@ import { prettyLog, type Log } from '../api/log.ts';
 import type { StaffAuthConfig } from '../api/staff-auth.ts';
 import { staffRoutes } from '../api/staff.ts';
 import { loadDocumentFolders, type DocumentOnDisk } from '../content/documents.ts';
+import { readTranslationReport } from '../content/translations.ts';
+import type { TranslationReport } from '../../scripts/content/translation-status.ts';
 import { DOWNLOAD_URL_SECONDS } from '../core/documents.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { resourceNames, type ResourceNames } from '../resources.ts';
@@ -32,6 +35,8 @@ import { LOCAL_S3_CREDENTIALS, startApiServer, startDynamo, startS3, type Runnin
 /** Any region will do locally; it only has to be the same for signing and checking. */
 const LOCAL_REGION = 'us-east-1';
 const LOCAL_DYNAMO_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** The repository's content folder, which the local stack reports on unless told otherwise. */
+const CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../content');
 
 export interface LocalAppOptions {
   dynamodbEndpoint: string;
@@ -48,6 +53,8 @@ export interface LocalAppOptions {
   /** The user pool the staff routes trust: cognito-local's, or a test's own issuer and keys. Without one, no staff routes. */
   staffAuth?: StaffAuthConfig;
   staffKeys?: JWTVerifyGetKey;
+  /** The translation report the staff routes answer with (on AWS, the one bundled beside the staff function); needed with staffAuth. */
+  translations?: TranslationReport;
 }
 
 export function localClients(dynamodbEndpoint: string, s3Endpoint: string): { raw: DynamoDBClient; db: DynamoDBDocumentClient; s3: S3Client } {
@@ -64,6 +71,7 @@ export function createLocalApp(options: LocalAppOptions): Hono {
   const { db, s3 } = localClients(options.dynamodbEndpoint, options.s3Endpoint);
   const common = { now: options.now ?? Date.now, log: options.log, clientAddress: localClientAddress };
   const rateLimiter = dynamoRateLimiter(db, options.names);
+  if (options.staffAuth && !options.translations) throw new Error('createLocalApp: staff routes need the translation report (readTranslationReport)');
   return createApp(options.log, [
     healthRoutes,
     inquiryRoutes({
@@ -92,6 +100,7 @@ export function createLocalApp(options: LocalAppOptions): Hono {
       audit: dynamoAuditLog(db, options.names),
       directory: dynamoStaffDirectory(db, options.names),
       documents: memoryCatalog(options.documents.map((d) => d.meta)),
+      translations: options.translations!,
       mailer: options.mailer,
       mail: LOCAL_MAIL,
       ...(options.mailDir ? { mailArchive: folderMailArchive(options.mailDir) } : {}),
@@ -104,6 +113,8 @@ export interface LocalStackOptions {
   dataDir?: string;
   /** One folder or several (publishers' documents and the generated factsheets). */
   documentsDir: string | readonly string[];
+  /** The content folder the staff console's translation report is made from at start; the repository's content/ by default. */
+  contentDir?: string;
   mailDir: string;
   /** 0 picks a free port. */
   ports?: { api?: number; dynamodb?: number; s3?: number; cognito?: number };
@@ -126,6 +137,7 @@ export interface LocalStack {
   staffAuth: StaffAuthConfig;
   names: ResourceNames;
   documents: DocumentOnDisk[];
+  translations: TranslationReport;
   db: DynamoDBDocumentClient;
   s3Client: S3Client;
   mailDir: string;
@@ -136,6 +148,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const log = options.log ?? prettyLog();
   // Checked before anything starts: a wrong document file should fail fast with the file and field named.
   const documents = loadDocumentFolders(typeof options.documentsDir === 'string' ? [options.documentsDir] : options.documentsDir);
+  // Made once, as functions/build.ts makes it for the staff bundle: restart to see content edits in the console.
+  const translations = readTranslationReport(options.contentDir ?? CONTENT_DIR, options.now ? { now: options.now } : {});
   const names = resourceNames();
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'camau-local-'));
   const started: Running[] = [];
@@ -181,6 +195,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3Endpoint: s3.url,
       names,
       documents,
+      translations,
       mailer: folderMailer(options.mailDir, options.onMail),
       mailDir: options.mailDir,
       log,
@@ -191,7 +206,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const api = await startApiServer(app, options.ports?.api ?? 0);
     started.push(api);
-    return { api, dynamodb, s3, ...(cognito ? { cognito } : {}), staffAuth, names, documents, db, s3Client, mailDir: options.mailDir, stop: stopAll };
+    return { api, dynamodb, s3, ...(cognito ? { cognito } : {}), staffAuth, names, documents, translations, db, s3Client, mailDir: options.mailDir, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { readContent } from './read-content.ts';
-import { hasMissing, translatablesOf, translationStatus, type StatusReport, type TranslationState } from './translation-status.ts';
+import { hasMissing, translatablesOf, translationStatus, workList, type StatusReport, type TranslationState } from './translation-status.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,21 +31,16 @@ function table(report: StatusReport): string[] {
 }
 
 function todo(report: StatusReport, withDrafts: boolean): string[] {
-  const lines: string[] = [];
   const at = (file: string) => join(root, file);
-  for (const entry of report.entries)
-    for (const status of entry.languages) {
-      if (status.state === 'missing')
-        lines.push(
-          status.placeholder
-            ? `MISSING  ${at(status.file)}: still the placeholder from content:new; write the ${status.lang} text`
-            : `MISSING  ${at(status.file)}: no ${status.lang} text; the page shows the ${report.sourceLanguage} text with a notice`,
-        );
-      else if (status.state === 'stale')
-        lines.push(`STALE    ${at(status.file)}: translates version ${status.version} of the source, now version ${status.sourceVersion}; update it, then set sourceVersion: ${status.sourceVersion}`);
-      else if (withDrafts && status.state === 'draft') lines.push(`draft    ${at(status.file)}: machine translation; after review set reviewed: true`);
-    }
-  return lines;
+  return workList(report, { drafts: withDrafts }).map(({ status }) => {
+    if (status.state === 'missing')
+      return status.placeholder
+        ? `MISSING  ${at(status.file)}: still the placeholder from content:new; write the ${status.lang} text`
+        : `MISSING  ${at(status.file)}: no ${status.lang} text; the page shows the ${report.sourceLanguage} text with a notice`;
+    if (status.state === 'stale')
+      return `STALE    ${at(status.file)}: translates version ${status.version} of the source, now version ${status.sourceVersion}; update it, then set sourceVersion: ${status.sourceVersion}`;
+    return `draft    ${at(status.file)}: machine translation; after review set reviewed: true`;
+  });
 }
 
 function summary(report: StatusReport): string[] {

@@ -1,5 +1,5 @@
 // Which translation of each item, page and news post is up to date, stale, missing or an unreviewed draft: pure logic, no file access.
-// The command line (status.ts) feeds it from content/ on disk; a staff page can feed it from the site's collections.
+// The command line (status.ts) and the staff console's report (functions/content/translations.ts, bundled beside the staff function) feed it from content/ on disk.
 import type { ContentOnDisk, TextOnDisk } from './read-content.ts';
 
 /**
@@ -93,6 +93,58 @@ export function translationStatus(entries: Translatable[], languages: string[], 
     return counts;
   });
   return { sourceLanguage, languages, entries: statuses, summary };
+}
+
+export interface WorkItem {
+  kind: Translatable['kind'];
+  id: string;
+  status: LanguageStatus;
+}
+
+/**
+ * What a translator has to do, in the order a publisher browses the content: every missing and stale text,
+ * and the unreviewed machine drafts when asked for. The command line's to-do list and the console's table.
+ */
+export function workList(report: StatusReport, options: { drafts: boolean }): WorkItem[] {
+  return report.entries.flatMap((entry) =>
+    entry.languages
+      .filter((status) => status.state === 'missing' || status.state === 'stale' || (options.drafts && status.state === 'draft'))
+      .map((status) => ({ kind: entry.kind, id: entry.id, status })),
+  );
+}
+
+/** The status report as the staff console gets it: made from one content folder at one moment, with where to edit each file. */
+export interface TranslationReport extends StatusReport {
+  generatedAt: string;
+  /** Where the content folder is in the repository ("content"); the report's files are relative to it. */
+  contentFolder: string;
+  /** `repositoryEditUrl` of site.json: a file is edited at this address followed by its repository path. */
+  repositoryEditUrl: string | null;
+  /** Files that could not be read (see `npm run content:check`); their texts count as missing here. */
+  unreadableFiles: string[];
+}
+
+export function translationReport(
+  content: Pick<ContentOnDisk, 'site' | 'items' | 'pages' | 'news' | 'problems'>,
+  options: { generatedAt: string; contentFolder?: string },
+): TranslationReport {
+  return {
+    ...translationStatus(translatablesOf(content), content.site.languages, content.site.sourceLanguage),
+    generatedAt: options.generatedAt,
+    contentFolder: options.contentFolder ?? 'content',
+    repositoryEditUrl: content.site.repositoryEditUrl ?? null,
+    unreadableFiles: [...new Set(content.problems.map((problem) => problem.file))].sort(),
+  };
+}
+
+/** A report file's path from the repository's root, e.g. "content/catalog/zones/ip-khanh-an/ja.md". */
+export function repositoryPath(report: Pick<TranslationReport, 'contentFolder'>, file: string): string {
+  return report.contentFolder ? `${report.contentFolder.replace(/\/$/, '')}/${file}` : file;
+}
+
+/** Where to edit a file in the repository's web interface, when site.json names one. */
+export function editUrl(report: Pick<TranslationReport, 'contentFolder' | 'repositoryEditUrl'>, file: string): string | undefined {
+  return report.repositoryEditUrl ? `${report.repositoryEditUrl}${encodeURI(repositoryPath(report, file))}` : undefined;
 }
 
 /** What `--strict` fails on: a language without its text somewhere. */

@@ -59,6 +59,7 @@ try {
   stack = await startLocalStack({
     dataDir,
     documentsDir: DOCUMENT_FOLDERS.map((folder) => join(root, folder)),
+    contentDir: join(root, 'content'),
     mailDir: join(dataDir, 'mail'),
     ports,
     onMail: (mail) => console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
@@ -80,6 +81,7 @@ console.log(
     `  Mail       ${show(stack.mailDir)}/  (outgoing mail is written here, one .eml and .html per message)`,
     `  Sign-in    ${stack.cognito?.url ?? ''}  (cognito-local; pool ${stack.cognito?.userPoolId ?? ''}, app client ${stack.cognito?.clientId ?? ''}; data in ${show(join(dataDir, 'cognito'))})`,
     `  Staff      ${apiOnly ? '' : `${siteUrl}/staff/  `}user ${LOCAL_STAFF_ACCOUNT.username}  password ${LOCAL_STAFF_ACCOUNT.password}  (group ${LOCAL_STAFF_ACCOUNT.groups.join(', ')})`,
+    `             translation status from content/ as it is now (restart to see later edits there)`,
     '',
     'Press Ctrl-C to stop everything.',
     '',

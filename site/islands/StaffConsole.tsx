@@ -1,4 +1,4 @@
-// The investor-relations console: sign-in against the user pool, then the inbox, one inquiry, the dashboard and data protection, in the staff member's language.
+// The investor-relations console: sign-in against the user pool, then the inbox, one inquiry, the dashboard, data protection and translation status, in the staff member's language.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { apiClient } from './staff/client.ts';
 import { ConsoleContext, useConsole, type CatalogEntry, type ConsoleContextValue, type ConsoleLanguage } from './staff/context.ts';
@@ -6,6 +6,7 @@ import Dashboard from './staff/Dashboard.tsx';
 import Inbox, { DEFAULT_FILTERS, type InboxFilters } from './staff/Inbox.tsx';
 import InquiryView from './staff/InquiryView.tsx';
 import Privacy from './staff/Privacy.tsx';
+import Translations from './staff/Translations.tsx';
 import { SignInError, loadSession, refresh, saveSession, signIn, type AuthSettings, type Session } from './staff/session.ts';
 
 export interface StaffConsoleProps {
@@ -17,13 +18,14 @@ export interface StaffConsoleProps {
   items: Record<string, CatalogEntry>;
 }
 
-type View = { name: 'inbox' } | { name: 'inquiry'; id: string } | { name: 'dashboard' } | { name: 'privacy' };
+type View = { name: 'inbox' } | { name: 'inquiry'; id: string } | { name: 'dashboard' } | { name: 'privacy' } | { name: 'translations' };
 
 function viewFromHash(hash: string): View {
   const [, name, id] = hash.replace(/^#/, '').split('/');
   if (name === 'inquiry' && id) return { name: 'inquiry', id };
   if (name === 'dashboard') return { name: 'dashboard' };
   if (name === 'privacy') return { name: 'privacy' };
+  if (name === 'translations') return { name: 'translations' };
   return { name: 'inbox' };
 }
 
@@ -183,6 +185,7 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
                   ['#/inbox', 'inbox'],
                   ['#/dashboard', 'dashboard'],
                   ['#/privacy', 'privacy'],
+                  ['#/translations', 'translations'],
                 ] as const
               ).map(([hash, name]) => (
                 <li key={name}>
@@ -205,6 +208,7 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
         {ready && session && view.name === 'inquiry' && <InquiryView key={view.id} id={view.id} onBack={() => go('#/inbox')} />}
         {ready && session && view.name === 'dashboard' && <Dashboard />}
         {ready && session && view.name === 'privacy' && <Privacy />}
+        {ready && session && view.name === 'translations' && <Translations />}
       </div>
     </ConsoleContext.Provider>
   );

@@ -1,16 +1,31 @@
-// The staff console in real Chromium against the local stack: sign in with the seeded account, find, take and answer an inquiry; investor text stays inert.
+// The staff console in real Chromium against the local stack: sign in with the seeded account, find, take and answer an inquiry; investor text stays inert; the translation status.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
 import { postInquiry, readMails, startTestStack, validInquiry, type TestStack } from '../functions/helpers.ts';
 import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
+import { workList } from '../../scripts/content/translation-status.ts';
 
 let stack: TestStack;
 let site: RunningSite;
 let browser: Browser;
+let content: string;
+
+const EDIT_URL = 'https://example.org/repo/edit/main/';
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // The stack reports on a copy of content/ in which one zone's English moved on and one of its translations is gone.
+  content = mkdtempSync(join(tmpdir(), 'camau-console-content-'));
+  cpSync('content', content, { recursive: true });
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
+  edit('catalog/zones/ip-khanh-an/en.md', (text) => text.replace(/^version: \d+$/m, 'version: 99'));
+  rmSync(join(content, 'catalog/zones/ip-khanh-an/ja.md'));
+  edit('site.json', (text) => JSON.stringify({ ...JSON.parse(text), repositoryEditUrl: EDIT_URL }, null, 2));
+  stack = await startTestStack({ contentDir: content });
   [site, browser] = await Promise.all([serveBuiltSite(stack.api.url), launchBrowser()]);
 });
 
@@ -18,6 +33,7 @@ afterAll(async () => {
   await browser?.close();
   await site?.stop();
   await stack?.cleanup();
+  if (content) rmSync(content, { recursive: true, force: true });
 });
 
 /** Any dialog at all is a failure: nothing on the console opens one, so one would be investor text run as script. */
@@ -144,6 +160,65 @@ describe('the staff console', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('camau-staff-session'))).toBeNull();
+    await page.evaluate(() => localStorage.removeItem('camau-staff-language'));
+    await page.close();
+  });
+
+  it('shows the translation status: a summary per language and the files that need work', async () => {
+    const report = stack.translations;
+    const page = await openConsole([]);
+    await signIn(page);
+    await page.getByRole('link', { name: 'Translations' }).click();
+    await page.getByRole('heading', { name: 'Translations', level: 2 }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Translations');
+
+    const summary = page.getByRole('table', { name: 'Summary per language' });
+    await summary.waitFor();
+    expect(await summary.getByRole('columnheader').allInnerTexts()).toEqual(['Language', 'Up to date', 'Draft', 'Stale', 'Missing', 'Texts']);
+    expect(await summary.getByRole('rowheader').first().innerText()).toBe('English (source)');
+    for (const counts of report.summary) {
+      const cells = await summary.locator(`tr[data-lang="${counts.lang}"] td`).allInnerTexts();
+      expect(cells, counts.lang).toEqual([counts.current + counts.source, counts.draft, counts.stale, counts.missing, counts.total].map(String));
+    }
+
+    // Every stale, missing and draft text, stale ones first, with its path from the repository's root linked to the editor.
+    const work = page.getByRole('table', { name: 'What needs work' });
+    const expected = workList(report, { drafts: true });
+    expect(await work.locator('tbody tr').count()).toBe(expected.length);
+    const first = work.locator('tbody tr').first();
+    expect(await first.getAttribute('data-file')).toBe('content/catalog/zones/ip-khanh-an/vi.md');
+    expect(await first.innerText()).toContain('Stale');
+    expect(await first.innerText()).toContain('It translates version 1 of the source, which is now at version 99');
+    expect(await first.getByRole('link', { name: 'content/catalog/zones/ip-khanh-an/vi.md' }).getAttribute('href')).toBe(`${EDIT_URL}content/catalog/zones/ip-khanh-an/vi.md`);
+    // A file that is not there yet has no page to edit: its path is where to create it.
+    const missing = work.locator('tr[data-file="content/catalog/zones/ip-khanh-an/ja.md"]');
+    expect(await missing.innerText()).toContain('Missing');
+    expect(await missing.getByRole('link').count()).toBe(0);
+    expect(await work.locator('tbody a').count()).toBe(expected.length - 1);
+
+    // The filters narrow the table and say how many files are shown.
+    await page.getByLabel('Language', { exact: true }).selectOption('vi');
+    const vietnamese = expected.filter((item) => item.status.lang === 'vi').length;
+    await expect.poll(() => work.locator('tbody tr').count()).toBe(vietnamese);
+    expect(await page.getByRole('status').filter({ hasText: 'Files shown' }).innerText()).toBe(`Files shown: ${vietnamese}`);
+    if (vietnamese) expect(await work.locator('tbody tr').first().getAttribute('data-file')).toMatch(/^content\/.+\/vi\.md$/);
+    await page.screenshot({ path: 'test-results/console-translations.png', fullPage: true });
+
+    // No WCAG 2.2 AA violation in the view.
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(
+        { include: [['.console-main']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
+      );
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+
+    // In Vietnamese too.
+    await page.getByLabel('Console language').selectOption('vi');
+    await page.getByRole('table', { name: 'Tổng hợp theo ngôn ngữ' }).waitFor();
     await page.evaluate(() => localStorage.removeItem('camau-staff-language'));
     await page.close();
   });

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,8 +11,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { lambdaClientAddress } from '../../functions/api/aws.ts';
 import { buildFunctions, type LambdaName } from '../../functions/build.ts';
+import { TRANSLATION_REPORT_FILE } from '../../functions/content/translations.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { startTestStack, validInquiry, type TestStack } from './helpers.ts';
+import { startTestPool } from './staff-support.ts';
 
 const run = promisify(execFile);
 
@@ -155,6 +157,22 @@ describe('Lambda bundles', () => {
     expect(result.statusCode).toBe(503);
     expect(result.headers['retry-after']).toBe('5');
     expect(result.json).toEqual({ errors: [{ code: 'unavailable' }] });
+  });
+
+  it('staff answers the translation report bundled beside it, the same as the local stack', async () => {
+    const pool = await startTestPool();
+    try {
+      const env = { STAFF_AUTH_ISSUER: pool.config.issuer, STAFF_AUTH_CLIENT_ID: pool.config.clientId, MAIL_FROM: 'no-reply@invest.example.org', STAFF_EMAIL: 'ir@invest.example.org' };
+      const result = await invoke('staff', event('GET', '/api/staff/translations', undefined, { authorization: `Bearer ${await pool.token()}` }), env);
+      expect(result.statusCode).toBe(200);
+      expect(result.json).toEqual(JSON.parse(readFileSync(join(outDir, 'staff', TRANSLATION_REPORT_FILE), 'utf8')));
+      // Both made from content/ by the same code; only the moment differs.
+      expect({ ...result.json, generatedAt: null }).toEqual(JSON.parse(JSON.stringify({ ...stack.translations, generatedAt: null })));
+      expect(result.json.entries.length).toBeGreaterThan(10);
+      expect((await invoke('staff', event('GET', '/api/staff/translations'), env)).statusCode).toBe(401);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('downloads knows the documents bundled beside it', async () => {

@@ -36,6 +36,7 @@ const ROUTES: { method: string; path: () => string; body?: () => Promise<unknown
   { method: 'POST', path: () => '/api/staff/erasures', body: async () => ({ email: 'nobody@example.org' }), ok: 200 },
   { method: 'GET', path: () => '/api/staff/dashboard', ok: 200 },
   { method: 'GET', path: () => '/api/staff/audit', ok: 200 },
+  { method: 'GET', path: () => '/api/staff/translations', ok: 200 },
 ];
 
 type Case = { name: string; token: () => Promise<string | undefined>; status: number; code: string };

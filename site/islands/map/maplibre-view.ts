@@ -1,5 +1,5 @@
 // The live MapLibre map: loaded only when asked for, drawn from the same GeoJSON and symbols as the static preview.
-import { Map as MapLibreMap, NavigationControl, AttributionControl, Popup, addProtocol, setWorkerUrl, type AddLayerObject, type IControl, type FilterSpecification, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, AttributionControl, Popup, addProtocol, setWorkerUrl, type AddLayerObject, type ExpressionSpecification, type IControl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import stylesheetUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection, LineString, Point } from 'geojson';
@@ -231,15 +231,15 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
 
   const applyFilters = () => {
     const ids = visible ? [...visible] : [...byId.keys()];
-    const visibleFilter: FilterSpecification = ['in', ['get', 'id'], ['literal', ids]];
-    const base: Record<string, FilterSpecification> = {
+    const visibleFilter: ExpressionSpecification = ['in', ['get', 'id'], ['literal', ids]];
+    const base: Record<string, ExpressionSpecification> = {
       'item-lines': ['all', ['==', ['geometry-type'], 'LineString'], ['!', ['get', 'schematic']]],
       'item-lines-schematic': ['all', ['==', ['geometry-type'], 'LineString'], ['get', 'schematic']],
       'item-halos': ['all', ['==', ['geometry-type'], 'Point'], ['get', 'approximate']],
       'item-symbols': ['==', ['geometry-type'], 'Point'],
     };
     for (const [layer, filter] of Object.entries(base)) map.setFilter(layer, ['all', filter, visibleFilter]);
-    const selectedFilter: FilterSpecification = ['==', ['get', 'id'], selected ?? ''];
+    const selectedFilter: ExpressionSpecification = ['==', ['get', 'id'], selected ?? ''];
     map.setFilter('selected-point', ['all', ['==', ['geometry-type'], 'Point'], selectedFilter]);
     map.setFilter('selected-line', ['all', ['==', ['geometry-type'], 'LineString'], selectedFilter]);
   };
