@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { serveDist } from '../test/support/serve.ts';
 import { runLighthouse, withChrome, type FormFactor, type LighthouseFigures } from './lib/lighthouse.ts';
 import { measureMap, type MapTiming } from './lib/map-timing.ts';
-import { launchBrowser } from '../test/support/browser.ts';
+import { CHROMIUM, launchBrowser } from '../test/support/browser.ts';
 import { measureApi } from './lib/api.ts';
 
 const { values: flags } = parseArgs({
@@ -147,7 +147,7 @@ ${lighthouseTable(results)}
     await server.close();
   }
 
-  const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
   const report = `# Benchmark report
 
 Written by \`npm run bench\` on ${new Date().toISOString()}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${chromium}.

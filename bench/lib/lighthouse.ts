@@ -1,6 +1,7 @@
 // Lighthouse runs in Debian's Chromium (never a downloaded browser), reduced to the figures the report compares.
 import lighthouse, { desktopConfig } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/browser.ts';
 
 export type FormFactor = 'mobile' | 'desktop';
 
@@ -16,21 +17,11 @@ export interface LighthouseFigures {
   totalBytes: number;
 }
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** The same Chromium and flags as the browser tests, headless for chrome-launcher. */
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 export async function withChrome<T>(run: (port: number) => Promise<T>): Promise<T> {
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   try {
     return await run(chrome.port);
   } finally {
