@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { readFileSync } from 'node:fs';
 import { apiProxy } from './scripts/dev/api-proxy.mjs';
+import { islandStylesInHead } from './scripts/build/island-styles.mjs';
 
 const siteConfig = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
 
@@ -13,7 +14,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? siteConfig.url,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [react()],
+  // islandStylesInHead: Astro writes its island stylesheet into <body>; HTML (and the Nu checker) want it in <head>.
+  integrations: [react(), islandStylesInHead()],
   server: { host: '127.0.0.1', port: 4321 },
   // In dev, Astro answers /api/... itself before Vite's proxy runs, so a plugin forwards it first.
   // (`astro preview` drops plugins: the tests and the bench serve dist/ with test/support/serve.ts instead.)

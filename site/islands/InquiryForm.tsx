@@ -83,6 +83,8 @@ export default function InquiryForm(props: InquiryFormProps) {
   const [live, setLive] = useState(false);
   const [retryMinutes, setRetryMinutes] = useState(1);
 
+  // Country names come from the browser's Intl once the island is live: the build's (Node's) ICU names and orders some
+  // differently, and a server list that differs from the browser's breaks hydration, which drops the visitor's focus.
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([props.tag], { type: 'region' });
     const collator = new Intl.Collator(props.tag);
@@ -109,6 +111,16 @@ export default function InquiryForm(props: InquiryFormProps) {
     setLive(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Focus moves once React has drawn its target: a requestAnimationFrame could run before that render (an update after
+  // an await is not drawn at once), and the summary or confirmation would then never be announced.
+  const focusAfterRender = useRef<'summary' | 'done' | undefined>(undefined);
+  useEffect(() => {
+    const target = focusAfterRender.current === 'summary' ? summary.current : focusAfterRender.current === 'done' ? done.current : null;
+    if (!target) return;
+    focusAfterRender.current = undefined;
+    target.focus();
+  });
 
   const save = (next: Draft) => {
     draft.current = next;
@@ -149,7 +161,7 @@ export default function InquiryForm(props: InquiryFormProps) {
   const showErrors = (found: FieldError[]) => {
     setErrors(found);
     // The summary takes focus so screen-reader users hear what went wrong, then each entry links to its field.
-    requestAnimationFrame(() => summary.current?.focus());
+    focusAfterRender.current = 'summary';
   };
 
   const submit = async (event: FormEvent) => {
@@ -181,7 +193,7 @@ export default function InquiryForm(props: InquiryFormProps) {
         // Nothing to clear.
       }
       setPhase({ kind: 'sent', reference: answer.reference, email: values.email, language: values.language });
-      requestAnimationFrame(() => done.current?.focus());
+      focusAfterRender.current = 'done';
       return;
     }
     setPhase({ kind: 'editing' });
@@ -319,7 +331,7 @@ export default function InquiryForm(props: InquiryFormProps) {
       {group('name', input('name', { type: 'text', autoComplete: 'name', maxLength: String(INQUIRY_LIMITS.name) }))}
       {group('email', input('email', { type: 'email', autoComplete: 'email', spellCheck: 'false', inputMode: 'email' }), { hint: strings['hint.email'] })}
       {group('company', input('company', { type: 'text', autoComplete: 'organization', maxLength: String(INQUIRY_LIMITS.company) }), { optional: true })}
-      {group('country', select('country', countries, true))}
+      {group('country', select('country', live ? countries : [], true))}
       {group('sector', select('sector', props.sectors, true), { optional: true })}
       {group('investmentSize', select('investmentSize', props.sizes, true), { optional: true })}
       {group('language', select('language', props.languages, false))}
