@@ -1,4 +1,4 @@
-// The catalog list with filters: rendered on the server as a full table, the filters appear once the island is live.
+// The catalog list with filters: rendered on the server as a full table; the filters work once the island is live.
 import { useEffect, useId, useMemo, useState } from 'react';
 
 export interface CatalogRow {
@@ -95,7 +95,7 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
     options.length > 0 && (
       <div className="filter">
         <label htmlFor={`${formId}-${key}`}>{label}</label>
-        <select id={`${formId}-${key}`} value={filters[key]} onChange={(event) => update(key, event.target.value)}>
+        <select id={`${formId}-${key}`} value={filters[key]} disabled={!live} onChange={(event) => update(key, event.target.value)}>
           <option value="">{strings.any}</option>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -108,16 +108,15 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
 
   return (
     <div className="catalog-table">
-      {live && (
-        <form className="filters" role="search" aria-label={strings.filters} onSubmit={(event) => event.preventDefault()}>
-          {select('status', strings.status, statusOptions)}
-          {select('sector', strings.sector, sectorOptions)}
-          {select('size', strings.size, sizeOptions)}
-          <button type="button" className="button-secondary" onClick={() => { setFilters(EMPTY); writeFiltersToUrl(EMPTY); }}>
-            {strings.clear}
-          </button>
-        </form>
-      )}
+      {/* Drawn on the server too (disabled until the island is live), so nothing moves when it starts. */}
+      <form className="filters" role="search" aria-label={strings.filters} onSubmit={(event) => event.preventDefault()}>
+        {select('status', strings.status, statusOptions)}
+        {select('sector', strings.sector, sectorOptions)}
+        {select('size', strings.size, sizeOptions)}
+        <button type="button" className="button-secondary" disabled={!live} onClick={() => { setFilters(EMPTY); writeFiltersToUrl(EMPTY); }}>
+          {strings.clear}
+        </button>
+      </form>
       <p className="result-count" role="status" aria-live="polite">
         {live ? strings.showing.replace('{{count}}', String(visible.length)).replace('{{total}}', String(rows.length)) : ''}
       </p>
