@@ -27,7 +27,18 @@ export type MapFeature = Feature<Point | LineString, MapFeatureProperties>;
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
+const cache = new WeakMap<CatalogItem[], Map<Lang, FeatureCollection<Point | LineString, MapFeatureProperties>>>();
+
+/** Made once per catalog and language: every item page's small map draws from the same collection. */
 export function mapFeatures(catalog: CatalogItem[], lang: Lang, t: TFunction): FeatureCollection<Point | LineString, MapFeatureProperties> {
+  let byLanguage = cache.get(catalog);
+  if (!byLanguage) cache.set(catalog, (byLanguage = new Map()));
+  let collection = byLanguage.get(lang);
+  if (!collection) byLanguage.set(lang, (collection = buildFeatures(catalog, lang, t)));
+  return collection;
+}
+
+function buildFeatures(catalog: CatalogItem[], lang: Lang, t: TFunction): FeatureCollection<Point | LineString, MapFeatureProperties> {
   return {
     type: 'FeatureCollection',
     features: catalog.map((item): MapFeature => {

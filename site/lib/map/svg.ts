@@ -4,6 +4,7 @@ import type { Basemap } from './basemap.ts';
 import type { MapFeatureProperties } from './features.ts';
 import { SHAPE_POINTS, SYMBOLS, symbolRadius } from './symbols.ts';
 import type { Kind } from '../../../functions/core/catalog.ts';
+import { clipPolygon, clipPolyline } from 'lineclip';
 
 export type LonLatBounds = [[number, number], [number, number]];
 
@@ -85,12 +86,23 @@ export function legendSymbol(kind: Kind, size = 18): string {
   return `<svg class="legend-symbol" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" aria-hidden="true">${body}</svg>`;
 }
 
+/** A margin around the drawing, in degrees, so shapes cut at its edge do not show their cut. */
+const CLIP_MARGIN = 0.05;
+
 export function renderSvgMap(options: SvgMapOptions): string {
   const { bounds, width, basemap, features, highlight, title, className = 'map-svg' } = options;
   const { project, height } = projection(bounds, width);
+  // Only what falls inside the drawing is written out: a small map of one item then carries a few hundred points
+  // of coastline rather than the whole region's.
+  const box: [number, number, number, number] = [bounds[0][0] - CLIP_MARGIN, bounds[0][1] - CLIP_MARGIN, bounds[1][0] + CLIP_MARGIN, bounds[1][1] + CLIP_MARGIN];
+  const inBox = ([lon, lat]: Position) => lon! >= box[0] && lon! <= box[2] && lat! >= box[1] && lat! <= box[3];
   const polygons = (collection: FeatureCollection<MultiPolygon>) =>
-    collection.features.flatMap((feature) => feature.geometry.coordinates.flat());
-  const borders = (collection: FeatureCollection<MultiLineString>) => collection.features.flatMap((feature) => feature.geometry.coordinates);
+    collection.features
+      .flatMap((feature) => feature.geometry.coordinates.flat())
+      .map((ring) => clipPolygon(ring as [number, number][], box))
+      .filter((ring) => ring.length >= 3);
+  const borders = (collection: FeatureCollection<MultiLineString>) =>
+    collection.features.flatMap((feature) => feature.geometry.coordinates.flatMap((line) => clipPolyline(line as [number, number][], box)));
 
   const lines: string[] = [];
   const halos: string[] = [];
@@ -98,6 +110,8 @@ export function renderSvgMap(options: SvgMapOptions): string {
   const highlighted: string[] = [];
   for (const feature of features.features) {
     const { kind, approximate, schematic, capacityMw, id } = feature.properties;
+    const positions = feature.geometry.type === 'Point' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    if (!positions.some(inBox)) continue;
     const symbol = SYMBOLS[kind as Kind];
     if (feature.geometry.type === 'LineString') {
       lines.push(`<path d="${pathData([feature.geometry.coordinates], project, false)}" fill="none" stroke="${symbol.color}" stroke-width="3.5" stroke-linecap="round"${schematic ? ' stroke-dasharray="8 5"' : ''} data-id="${escapeXml(id)}"/>`);
