@@ -109,6 +109,26 @@ export const itemFactsSchema = z
   });
 export type ItemFacts = z.infer<typeof itemFactsSchema>;
 
+/** How a text stands to its source: shared by every kind of text (items, pages, news). */
+export const translationFields = {
+  version: z.number().int().positive().optional(),
+  translatedFrom: z.string().min(2).max(5).optional(),
+  sourceVersion: z.number().int().positive().optional(),
+  /** Made by a machine; shown with a notice until a person reviews it. */
+  machineTranslated: z.boolean().default(false),
+  reviewed: z.boolean().default(false),
+};
+
+/** A source text needs a version, a translation the version it translates. Returns whether it is a translation. */
+export function checkTranslationFields(text: { translatedFrom?: string; version?: number; sourceVersion?: number }, ctx: z.RefinementCtx): boolean {
+  const isTranslation = text.translatedFrom !== undefined;
+  if (isTranslation && text.sourceVersion === undefined)
+    ctx.addIssue({ code: 'custom', path: ['sourceVersion'], message: 'a translation must say which source version it translates' });
+  if (!isTranslation && text.version === undefined)
+    ctx.addIssue({ code: 'custom', path: ['version'], message: 'a source text needs a version number (start at 1)' });
+  return isTranslation;
+}
+
 /**
  * The words of an item or page in one language (Markdown front matter; the body is the text).
  * A source text has a `version` that editors raise when its meaning changes; a translation records
@@ -118,19 +138,10 @@ export const textSchema = z
   .strictObject({
     title: z.string().min(1).max(160),
     summary: z.string().min(1).max(400),
-    version: z.number().int().positive().optional(),
-    translatedFrom: z.string().min(2).max(5).optional(),
-    sourceVersion: z.number().int().positive().optional(),
-    /** Made by a machine; shown with a notice until a person reviews it. */
-    machineTranslated: z.boolean().default(false),
-    reviewed: z.boolean().default(false),
+    ...translationFields,
   })
   .superRefine((text, ctx) => {
-    const isTranslation = text.translatedFrom !== undefined;
-    if (isTranslation && text.sourceVersion === undefined)
-      ctx.addIssue({ code: 'custom', path: ['sourceVersion'], message: 'a translation must say which source version it translates' });
-    if (!isTranslation && text.version === undefined)
-      ctx.addIssue({ code: 'custom', path: ['version'], message: 'a source text needs a version number (start at 1)' });
+    checkTranslationFields(text, ctx);
   });
 export type Text = z.infer<typeof textSchema>;
 

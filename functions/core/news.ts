@@ -1,7 +1,7 @@
 // The schema of a news post (content/news/<slug>/<language>.md): words per language; date, type and sources in the source text.
 // Plain zod with no Astro import, so the content scripts and the build share it.
 import { z } from 'zod';
-import { slugSchema, sourceSchema } from './catalog.ts';
+import { checkTranslationFields, slugSchema, sourceSchema, translationFields } from './catalog.ts';
 
 /** What a post is; each has a translated label in the UI strings (`news.type.<type>`). */
 export const NEWS_TYPES = ['announcement', 'investment-call', 'event'] as const;
@@ -29,20 +29,10 @@ export const newsTextSchema = z
     sources: z.array(sourceSchema).optional(),
     /** Catalog items the post is about, linked from the post. */
     related: z.array(slugSchema).optional(),
-    version: z.number().int().positive().optional(),
-    translatedFrom: z.string().min(2).max(5).optional(),
-    sourceVersion: z.number().int().positive().optional(),
-    machineTranslated: z.boolean().default(false),
-    reviewed: z.boolean().default(false),
+    ...translationFields,
   })
   .superRefine((text, ctx) => {
-    const isTranslation = text.translatedFrom !== undefined;
-    if (isTranslation) {
-      if (text.sourceVersion === undefined)
-        ctx.addIssue({ code: 'custom', path: ['sourceVersion'], message: 'a translation must say which source version it translates' });
-      return;
-    }
-    if (text.version === undefined) ctx.addIssue({ code: 'custom', path: ['version'], message: 'a source text needs a version number (start at 1)' });
+    if (checkTranslationFields(text, ctx)) return;
     if (text.date === undefined) ctx.addIssue({ code: 'custom', path: ['date'], message: 'expected the date of the news as YYYY-MM-DD in the source text' });
     if (text.type === undefined) ctx.addIssue({ code: 'custom', path: ['type'], message: `expected one of: ${NEWS_TYPES.join(', ')} in the source text` });
     if (!text.sources?.length) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'expected at least one source in the source text: every post cites where its news comes from' });
