@@ -1,24 +1,22 @@
 // An investor's inquiry and download in real Chromium against the local API: mistakes, the summary, the reference, a file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
-import { startTestStack, scanAll, type TestStack } from '../functions/helpers.ts';
-import { FACTSHEETS_DIR } from '../../scripts/documents/factsheets.ts';
+import type { RunningSite } from '../support/browser.ts';
+import { startProduct, type RunningProduct } from '../support/product.ts';
+import { scanAll, type TestStack } from '../functions/helpers.ts';
 
+let product: RunningProduct;
 let stack: TestStack;
 let site: RunningSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The generated factsheets (made by the build) are what the item pages offer.
-  stack = await startTestStack({ documentsDir: [FACTSHEETS_DIR] });
-  [site, browser] = await Promise.all([serveBuiltSite(stack.api.url), launchBrowser()]);
+  product = await startProduct();
+  ({ stack, site, browser } = product);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-  await stack?.cleanup();
+  await product?.stop();
 });
 
 /** The form refuses submissions made faster than a person could; tests wait that long before sending. */
