@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { readFileSync } from 'node:fs';
-import { apiProxy } from './scripts/dev/api-proxy.mjs';
-import { islandStylesInHead } from './scripts/build/island-styles.mjs';
+import { apiProxy } from './site/integrations/api-proxy.mjs';
+import { islandStylesInHead } from './site/integrations/island-styles.mjs';
 
 const siteConfig = JSON.parse(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
 

@@ -7,7 +7,7 @@ import { serveDist } from '../test/support/serve.ts';
 import { runLighthouse, withChrome, type FormFactor, type LighthouseFigures } from './lib/lighthouse.ts';
 import { measureMap, type MapTiming } from './lib/map-timing.ts';
 import { CHROMIUM, launchBrowser } from '../test/support/browser.ts';
-import { site } from '../site/lib/site.ts';
+import { site } from '#domain/site.ts';
 import { measureApi } from './lib/api.ts';
 import { measureBuildScale } from './lib/build-scale.ts';
 

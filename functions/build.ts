@@ -3,8 +3,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { DOCUMENT_FOLDERS, loadDocumentFolders } from './content/documents.ts';
-import { TRANSLATION_REPORT_FILE, readTranslationReport } from './content/translations.ts';
+import { DOCUMENT_FOLDERS, loadDocumentFolders } from '#content-files/documents.ts';
+import { TRANSLATION_REPORT_FILE, readTranslationReport } from '#content-files/translations.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

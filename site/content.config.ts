@@ -1,8 +1,8 @@
 // Content collections: the catalog's facts and words, read from content/ and checked against the domain schemas at build.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { CATEGORIES, itemFactsSchema, textSchema, type Category } from '../functions/core/catalog.ts';
-import { newsTextSchema } from '../functions/core/news.ts';
+import { CATEGORIES, itemFactsSchema, textSchema, type Category } from '#domain/catalog/catalog.ts';
+import { newsTextSchema } from '#domain/catalog/news.ts';
 
 /** Tests point this at a fixture folder to prove a bad file fails the build; the site always reads content/. */
 const contentDir = process.env.CONTENT_DIR ?? './content';

@@ -11,7 +11,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { buildFunctions, type LambdaName } from '../../functions/build.ts';
 import { startLocalStack } from '../../functions/local/stack.ts';
 import { silentLog } from '../../functions/api/log.ts';
-import { projectPath } from '../../site/lib/project-path.ts';
+import { projectPath } from '#content-files/project-path.ts';
 import { BUCKETS, TABLES } from '../../functions/resources.ts';
 
 export interface LoadResult {

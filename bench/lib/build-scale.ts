@@ -5,8 +5,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
-import { site } from '../../site/lib/site.ts';
-import { projectPath } from '../../site/lib/project-path.ts';
+import { site } from '#domain/site.ts';
+import { projectPath } from '#content-files/project-path.ts';
 
 export interface BuildRun {
   pages: number;

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { getConnInfo } from 'hono/aws-lambda';
-import type { TranslationReport } from '../../scripts/content/translation-status.ts';
-import { DOWNLOAD_URL_SECONDS, documentMetaSchema } from '../core/documents.ts';
+import type { TranslationReport } from '#domain/translation/translation-status.ts';
+import { DOWNLOAD_URL_SECONDS, documentMetaSchema } from '#domain/catalog/documents.ts';
 import { sesMailer } from '../mail/ses.ts';
 import { resourceNames } from '../resources.ts';
 import { createDocumentClient, createS3Client } from '../storage/clients.ts';

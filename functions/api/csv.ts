@@ -1,7 +1,7 @@
 // CSV export of inquiries for spreadsheets: RFC 4180 quoting by csv-stringify, and no cell a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/sync';
-import { promiseDates } from '../core/promise.ts';
-import type { InquirySummary } from '../core/staff-inquiries.ts';
+import { promiseDates } from '#domain/inquiries/promise.ts';
+import type { InquirySummary } from '#domain/inquiries/staff-inquiries.ts';
 
 /**
  * Spreadsheets treat a cell starting with = + - @ (or a tab or carriage return before one) as a formula,

@@ -1,7 +1,7 @@
 // What each route group needs from the outside world; Lambda entries and the local server fill these in.
 import type { Context } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
-import type { TranslationReport } from '../../scripts/content/translation-status.ts';
+import type { TranslationReport } from '#domain/translation/translation-status.ts';
 import type { MailArchive, MailSettings, Mailer } from '../mail/mailer.ts';
 import type {
   AuditLog,

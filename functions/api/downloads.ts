@@ -1,7 +1,7 @@
 // POST /api/downloads/{documentId}: check the document and the request, record the download, answer a short-lived URL.
 import type { Hono } from 'hono';
-import { INQUIRY_LIMITS } from '../core/inquiry.ts';
-import { checkDownloadRequest } from '../core/documents.ts';
+import { INQUIRY_LIMITS } from '#domain/inquiries/inquiry.ts';
+import { checkDownloadRequest } from '#domain/catalog/documents.ts';
 import type { DownloadEvent } from '../storage/ports.ts';
 import type { DownloadDeps } from './deps.ts';
 import { ApiProblem, problem } from './problems.ts';

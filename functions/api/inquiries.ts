@@ -1,10 +1,10 @@
 // POST /api/inquiries: check, screen, deduplicate by Idempotency-Key, rate-limit, store once, then mail.
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import type { FieldError } from '../core/errors.ts';
-import { INQUIRY_LIMITS, checkInquiry, type Inquiry } from '../core/inquiry.ts';
-import { PUBLIC_RECEIVED_STATUS } from '../core/inquiry-status.ts';
-import { newReference } from '../core/reference.ts';
+import type { FieldError } from '#domain/errors.ts';
+import { INQUIRY_LIMITS, checkInquiry, type Inquiry } from '#domain/inquiries/inquiry.ts';
+import { PUBLIC_RECEIVED_STATUS } from '#domain/inquiries/inquiry-status.ts';
+import { newReference } from '#domain/inquiries/reference.ts';
 import { acknowledgement, staffNotification } from '../mail/templates.ts';
 import type { InquiryRecord } from '../storage/ports.ts';
 import type { InquiryDeps } from './deps.ts';

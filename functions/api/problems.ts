@@ -1,7 +1,7 @@
 // The one place errors become HTTP answers: every route throws an ApiProblem or lets storage errors through, and this maps them.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ErrorCode, FieldError } from '../core/errors.ts';
+import type { ErrorBody, ErrorCode, FieldError } from '#domain/errors.ts';
 import { StorageUnavailableError } from '../storage/ports.ts';
 import type { Log } from './log.ts';
 

@@ -1,7 +1,7 @@
 // Checks a staff member's Cognito access token on every /api/staff/* request: the same code against cognito-local and against AWS.
 import type { Context, MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { hasStaffAccess, type StaffActor } from '../core/staff-access.ts';
+import { hasStaffAccess, type StaffActor } from '#domain/inquiries/staff-access.ts';
 import type { Log } from './log.ts';
 import { ApiProblem, UNAVAILABLE_RETRY_AFTER_SECONDS, problem } from './problems.ts';
 

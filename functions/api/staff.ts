@@ -1,9 +1,9 @@
 // /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard, translation status), all behind a staff token.
 import type { Context, Hono } from 'hono';
-import { dashboardFigures, dashboardPeriod, checkDashboardQuery } from '../core/dashboard.ts';
-import type { Checked } from '../core/errors.ts';
-import { promiseDates } from '../core/promise.ts';
-import type { StaffActor } from '../core/staff-access.ts';
+import { dashboardFigures, dashboardPeriod, checkDashboardQuery } from '#domain/inquiries/dashboard.ts';
+import type { Checked } from '#domain/errors.ts';
+import { promiseDates } from '#domain/inquiries/promise.ts';
+import type { StaffActor } from '#domain/inquiries/staff-access.ts';
 import {
   ChangeRefused,
   STAFF_LIMITS,
@@ -26,7 +26,7 @@ import {
   type ChangeContext,
   type InquiryFilter,
   type StaffInquiry,
-} from '../core/staff-inquiries.ts';
+} from '#domain/inquiries/staff-inquiries.ts';
 import { replyMail, replySubject } from '../mail/templates.ts';
 import { VersionConflictError } from '../storage/ports.ts';
 import { inquiriesCsv } from './csv.ts';

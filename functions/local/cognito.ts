@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { LOOPBACK, type Running } from './servers.ts';
-import { STAFF_GROUPS } from '../core/staff-access.ts';
+import { STAFF_GROUPS } from '#domain/inquiries/staff-access.ts';
 
 const require = createRequire(import.meta.url);
 

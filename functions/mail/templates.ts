@@ -1,7 +1,7 @@
 // The two e-mails an inquiry sends: the investor's acknowledgement in their language, and the notice to staff.
-import { escapeHtml } from '../core/escape.ts';
-import { REPLY_WITHIN_WORKING_DAYS } from '../core/inquiry.ts';
-import { SITE, isRightToLeft, languageTag } from '../core/site.ts';
+import { escapeHtml } from '#domain/text/escape.ts';
+import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
+import { SITE, isRightToLeft, languageTag } from '#domain/site.ts';
 import type { InquiryRecord } from '../storage/ports.ts';
 import { ACKNOWLEDGEMENT_TEXTS } from './acknowledgement-texts.ts';
 import { REPLY_TEXTS } from './reply-texts.ts';

@@ -1,10 +1,10 @@
 // What the handlers need from storage, as small interfaces: the handlers depend on these, the adapters implement them.
-import type { Inquiry } from '../core/inquiry.ts';
-import type { InquiryStatus } from '../core/inquiry-status.ts';
-import type { DocumentMeta } from '../core/documents.ts';
-import type { DownloadFact } from '../core/dashboard.ts';
-import type { StaffActor } from '../core/staff-access.ts';
-import type { StaffInquiry } from '../core/staff-inquiries.ts';
+import type { Inquiry } from '#domain/inquiries/inquiry.ts';
+import type { InquiryStatus } from '#domain/inquiries/inquiry-status.ts';
+import type { DocumentMeta } from '#domain/catalog/documents.ts';
+import type { DownloadFact } from '#domain/inquiries/dashboard.ts';
+import type { StaffActor } from '#domain/inquiries/staff-access.ts';
+import type { StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
 
 /**
  * Storage could not be reached or refused to work (network, throttling, missing table). Adapters

@@ -10,8 +10,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
-import { DOCUMENT_FORMATS } from '../core/documents.ts';
-import type { DocumentOnDisk } from '../content/documents.ts';
+import { DOCUMENT_FORMATS } from '#domain/catalog/documents.ts';
+import type { DocumentOnDisk } from '#content-files/documents.ts';
 import { TABLES, type KeyAttribute, type ResourceNames, type TableDefinition, type TableName } from '../resources.ts';
 
 function keySchema(partition: KeyAttribute, sort?: KeyAttribute): KeySchemaElement[] {

@@ -1,7 +1,7 @@
 // S3 adapter for the private documents bucket: existence checks and short-lived signed GET URLs.
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { DOCUMENT_FORMATS, DOWNLOAD_URL_SECONDS, type DocumentMeta } from '../core/documents.ts';
+import { DOCUMENT_FORMATS, DOWNLOAD_URL_SECONDS, type DocumentMeta } from '#domain/catalog/documents.ts';
 import { StorageUnavailableError, type DocumentFiles } from './ports.ts';
 
 /**

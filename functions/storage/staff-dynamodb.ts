@@ -1,9 +1,9 @@
 // DynamoDB adapters for the staff console: inquiries under version checks, downloads by lead, the audit log and the staff directory.
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DownloadFact } from '../core/dashboard.ts';
-import { INQUIRY_STATUSES } from '../core/inquiry-status.ts';
-import { versionOf, type StaffInquiry } from '../core/staff-inquiries.ts';
+import type { DownloadFact } from '#domain/inquiries/dashboard.ts';
+import { INQUIRY_STATUSES } from '#domain/inquiries/inquiry-status.ts';
+import { versionOf, type StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
 import type { ResourceNames } from '../resources.ts';
 import { guarded, isConditionFailure } from './dynamodb.ts';
 import {

@@ -1,7 +1,7 @@
 // Prepares what the stack deploys from disk: the Lambda bundles of functions/build.ts and the documents laid out at their bucket keys.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadDocumentFolders } from '../../functions/content/documents.ts';
+import { loadDocumentFolders } from '#content-files/documents.ts';
 import type { BundleMode } from './config.ts';
 import { PATHS, lambdaEntry } from './paths.ts';
 

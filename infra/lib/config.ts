@@ -1,6 +1,6 @@
 // The deployment's settings, read from CDK context (-c env=prod -c domain=… ) and checked before any construct is made.
 import { readFileSync } from 'node:fs';
-import { siteConfigSchema } from '../../functions/core/site-config.ts';
+import { siteConfigSchema } from '#domain/site-config.ts';
 import { PATHS } from './paths.ts';
 
 export type EnvName = 'dev' | 'prod';

@@ -1,7 +1,7 @@
 // Where the infrastructure finds the project's parts: absolute paths, so the CDK app runs from any working directory.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOCUMENT_FOLDERS } from '../../functions/content/documents.ts';
+import { DOCUMENT_FOLDERS } from '#content-files/documents.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

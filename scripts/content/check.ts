@@ -1,6 +1,6 @@
 // `npm run content:check`: checks content/ as the build would and more, printing one line per problem; exits 1 if any.
 import { parseArgs } from 'node:util';
-import { checkContent, formatProblem } from './check-content.ts';
+import { checkContent, formatProblem } from '#content-files/check-content.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const root = values.content ?? process.env.CONTENT_DIR ?? 'content';

@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CATEGORIES, KINDS, KINDS_BY_CATEGORY, UTILITIES, categoryOfKind, slugSchema, type Kind } from '../../functions/core/catalog.ts';
-import { BASES, FIGURE_KEYS, UNITS } from '../../functions/core/figures.ts';
-import { LIFECYCLE_STATUSES } from '../../functions/core/lifecycle.ts';
-import { siteConfigSchema, type SiteConfig } from '../../functions/core/site-config.ts';
+import { CATEGORIES, KINDS, KINDS_BY_CATEGORY, UTILITIES, categoryOfKind, slugSchema, type Kind } from '#domain/catalog/catalog.ts';
+import { BASES, FIGURE_KEYS, UNITS } from '#domain/catalog/figures.ts';
+import { LIFECYCLE_STATUSES } from '#domain/catalog/lifecycle.ts';
+import { siteConfigSchema, type SiteConfig } from '#domain/site-config.ts';
 
 const { values, positionals } = parseArgs({ options: { content: { type: 'string' } }, allowPositionals: true });
 const root = values.content ?? process.env.CONTENT_DIR ?? 'content';

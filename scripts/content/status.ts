@@ -3,8 +3,8 @@
 // --content <folder> (another content folder; CONTENT_DIR works too).
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { readContent } from './read-content.ts';
-import { hasMissing, translatablesOf, translationStatus, workList, type StatusReport, type TranslationState } from './translation-status.ts';
+import { readContent } from '#content-files/read-content.ts';
+import { hasMissing, translatablesOf, translationStatus, workList, type StatusReport, type TranslationState } from '#domain/translation/translation-status.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack.ts';
 import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
-import { DOCUMENT_FOLDERS } from '../../functions/content/documents.ts';
+import { DOCUMENT_FOLDERS } from '#content-files/documents.ts';
 import { factsheetsUpToDate, generateFactsheets } from '../documents/factsheets.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

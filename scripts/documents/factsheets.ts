@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import * as fontkit from 'fontkit';
 import { stringify as toYaml } from 'yaml';
-import { readContent, type ItemOnDisk } from '../content/read-content.ts';
-import { useTranslations } from '../../site/lib/i18n.ts';
-import { formatAsOf, formatClaim, formatDistance } from '../../site/lib/format.ts';
-import { languageInfo, pick, site } from '../../site/lib/site.ts';
-import { projectPath } from '../../site/lib/project-path.ts';
-import { loadBasemap } from '../../site/lib/map/basemap.ts';
-import { projection, type LonLatBounds } from '../../site/lib/map/svg.ts';
-import { distanceKm, representativePoint } from '../../functions/core/geo.ts';
-import { categoryOfKind, isDraft } from '../../functions/core/catalog.ts';
+import type { ItemOnDisk } from '#domain/content.ts';
+import { readContent } from '#content-files/read-content.ts';
+import { useTranslations } from '#render/i18n.ts';
+import { formatAsOf, formatClaim, formatDistance } from '#render/format.ts';
+import { languageInfo, pick, site } from '#domain/site.ts';
+import { projectPath } from '#content-files/project-path.ts';
+import { loadBasemap } from '#render/map/basemap.ts';
+import { projection, type LonLatBounds } from '#render/map/svg.ts';
+import { distanceKm, representativePoint } from '#domain/catalog/geo.ts';
+import { categoryOfKind, isDraft } from '#domain/catalog/catalog.ts';
 
 export const FACTSHEETS_DIR = projectPath('.generated', 'documents');
 
@@ -202,7 +203,7 @@ function newestMtime(path: string): number {
 export function factsheetsUpToDate(outDir = FACTSHEETS_DIR): boolean {
   if (!existsSync(outDir) || readdirSync(outDir).length === 0) return false;
   const oldestOutput = Math.min(...readdirSync(outDir).map((name) => statSync(join(outDir, name)).mtimeMs));
-  const inputs = ['content/catalog', 'content/ui', 'content/site.json', 'scripts/documents', 'site/lib'].map((path) => newestMtime(projectPath(path)));
+  const inputs = ['content/catalog', 'content/ui', 'content/site.json', 'scripts/documents', 'lib'].map((path) => newestMtime(projectPath(path)));
   return Math.max(...inputs) < oldestOutput;
 }
 

@@ -1,8 +1,8 @@
 // The inquiry form: the API's own rules checked as the visitor types, an error summary, and nothing typed ever lost.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { checkInquiryFields, INQUIRY_LIMITS } from '../../functions/core/inquiry.ts';
-import { COUNTRY_CODES } from '../../functions/core/countries.ts';
-import type { FieldError } from '../../functions/core/errors.ts';
+import { checkInquiryFields, INQUIRY_LIMITS } from '#domain/inquiries/inquiry.ts';
+import { COUNTRY_CODES } from '#domain/inquiries/countries.ts';
+import type { FieldError } from '#domain/errors.ts';
 
 export interface InquiryFormProps {
   lang: string;

@@ -1,8 +1,8 @@
 // The map page's filters, search and list: the accessible equivalent of the map, driving it once MapLibre has started.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { MapFeatureProperties } from '../lib/map/features.ts';
-import type { LonLatBounds } from '../lib/map/svg.ts';
+import type { MapFeatureProperties } from '#render/map/map-feature.ts';
+import type { LonLatBounds } from '#render/map/svg.ts';
 import type { MapView, MapViewStrings } from './map/maplibre-view.ts';
 
 export interface MapExplorerProps {

@@ -1,11 +1,11 @@
 // The catalog as pages need it: each item's facts joined with its words in every language, distances and neighbours.
 import { getCollection } from 'astro:content';
-import { CATEGORIES, categoryOfKind, type Category, type ItemFacts } from '../../functions/core/catalog.ts';
+import { CATEGORIES, categoryOfKind, type Category, type ItemFacts } from '#domain/catalog/catalog.ts';
 import type { TextEntry } from './localize.ts';
 
 export { localize, languagesWithText, type LocalizedText, type TextEntry } from './localize.ts';
-import { distanceKm } from '../../functions/core/geo.ts';
-import { site, type Lang } from './site.ts';
+import { distanceKm } from '#domain/catalog/geo.ts';
+import { site, type Lang } from '#domain/site.ts';
 
 export interface Distance {
   label: string;

@@ -1,11 +1,11 @@
 // The documents an item page lists: those its facts name and its generated factsheets, with what a reader needs to choose.
-import { DOCUMENT_FOLDERS, loadDocumentFolders, type DocumentOnDisk } from '../../functions/content/documents.ts';
-import type { DocumentMeta } from '../../functions/core/documents.ts';
+import { DOCUMENT_FOLDERS, loadDocumentFolders, type DocumentOnDisk } from '#content-files/documents.ts';
+import type { DocumentMeta } from '#domain/catalog/documents.ts';
 import type { CatalogItem } from './catalog.ts';
-import { projectPath } from './project-path.ts';
-import { site, type Lang } from './site.ts';
-import { languageTag } from '../../functions/core/site.ts';
-import { nativeLanguageName } from '../../functions/core/languages.ts';
+import { projectPath } from '#content-files/project-path.ts';
+import { site, type Lang } from '#domain/site.ts';
+import { languageTag } from '#domain/site.ts';
+import { nativeLanguageName } from '#domain/languages.ts';
 
 let cache: DocumentOnDisk[] | undefined;
 

@@ -1,5 +1,5 @@
 // Numbers an item's sources in the order the page first cites them, so figures can point to footnotes.
-import type { Source } from '../../functions/core/catalog.ts';
+import type { Source } from '#domain/catalog/catalog.ts';
 
 export class Footnotes {
   private readonly order: string[] = [];

@@ -1,8 +1,8 @@
 // The inquiry form's props in a page's language: its strings flattened, and its choices labelled, from the UI strings.
 import type { TFunction } from 'i18next';
-import { REPLY_WITHIN_WORKING_DAYS } from '../../functions/core/inquiry.ts';
-import { languages, site, languageInfo, type Lang } from './site.ts';
-import { uiStringsBranch } from './i18n.ts';
+import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
+import { languages, site, languageInfo, type Lang } from '#domain/site.ts';
+import { uiStringsBranch } from '#render/i18n.ts';
 import type { InquiryFormProps } from '../islands/InquiryForm.tsx';
 
 type Tree = { [key: string]: string | Tree };

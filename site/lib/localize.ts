@@ -1,7 +1,7 @@
 // Picks the words a reader gets in a language: its own translation, or the source text marked as a stand-in.
 import type { CollectionEntry } from 'astro:content';
-import { isDraft, type Text } from '../../functions/core/catalog.ts';
-import { site, type Lang } from './site.ts';
+import { isDraft, type Text } from '#domain/catalog/catalog.ts';
+import { site, type Lang } from '#domain/site.ts';
 
 export type TextEntry = CollectionEntry<'itemTexts'> | CollectionEntry<'pages'> | CollectionEntry<'news'>;
 

@@ -1,9 +1,9 @@
 // News posts as pages need them: each post's texts by language, with the date, type, sources and related items of its source text.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Source } from '../../functions/core/catalog.ts';
-import type { NewsType } from '../../functions/core/news.ts';
+import type { Source } from '#domain/catalog/catalog.ts';
+import type { NewsType } from '#domain/catalog/news.ts';
 import type { TextEntry } from './localize.ts';
-import { site, type Lang } from './site.ts';
+import { site, type Lang } from '#domain/site.ts';
 
 export interface NewsPost {
   slug: string;

@@ -2,11 +2,11 @@
 import type { TFunction } from 'i18next';
 import { stringify } from 'csv-stringify/sync';
 import rawOpenData from '../../content/open-data.json' with { type: 'json' };
-import { openDataSchema } from './open-data-schema.ts';
-import { FIGURE_KEYS, type FigureKey } from '../../functions/core/figures.ts';
-import { representativePoint } from '../../functions/core/geo.ts';
+import { openDataSchema } from '#domain/catalog/open-data.ts';
+import { FIGURE_KEYS, type FigureKey } from '#domain/catalog/figures.ts';
+import { representativePoint } from '#domain/catalog/geo.ts';
 import { itemPath, localize, type CatalogItem } from './catalog.ts';
-import { pick, site, type Lang } from './site.ts';
+import { pick, site, type Lang } from '#domain/site.ts';
 
 /** content/open-data.json, checked when the site is built. */
 export const openData = openDataSchema.parse(rawOpenData);

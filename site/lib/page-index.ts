@@ -1,7 +1,7 @@
 // Every page of the site with the languages it is really written in: the source of the sitemap's hreflang sets.
 import { getCatalog, getPageTexts, languagesWithText, itemPath } from './catalog.ts';
-import { site, type Lang } from './site.ts';
-import { CATEGORIES } from '../../functions/core/catalog.ts';
+import { site, type Lang } from '#domain/site.ts';
+import { CATEGORIES } from '#domain/catalog/catalog.ts';
 import { getNews } from './news.ts';
 
 export interface IndexedPage {

@@ -1,7 +1,7 @@
 // The sitemap: every page in every language it is written in, each with its full hreflang set and x-default.
 import type { APIRoute } from 'astro';
 import { listPages } from '../lib/page-index.ts';
-import { languageInfo, site } from '../lib/site.ts';
+import { languageInfo, site } from '#domain/site.ts';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 

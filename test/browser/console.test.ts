@@ -8,7 +8,7 @@ import type { Browser, Dialog, Page } from 'playwright-core';
 import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
 import { postInquiry, readMails, startTestStack, validInquiry, type TestStack } from '../functions/helpers.ts';
 import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
-import { workList } from '../../scripts/content/translation-status.ts';
+import { workList } from '#domain/translation/translation-status.ts';
 
 let stack: TestStack;
 let site: RunningSite;

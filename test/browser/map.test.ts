@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
-import { readContent } from '../../scripts/content/read-content.ts';
-import { SYMBOLS } from '../../site/lib/map/symbols.ts';
+import { readContent } from '#content-files/read-content.ts';
+import { SYMBOLS } from '#render/map/symbols.ts';
 
 const content = readContent('content');
 const total = content.items.length;

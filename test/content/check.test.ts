@@ -1,7 +1,7 @@
 // `npm run content:check` passes the published content and names each kind of problem in its fixture, file by file and field by field.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../scripts/content/check-content.ts';
+import { checkContent } from '#content-files/check-content.ts';
 
 const FIXTURE = 'test/fixtures/content-check';
 

@@ -4,10 +4,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContent } from '../../scripts/content/read-content.ts';
-import { checkContent } from '../../scripts/content/check-content.ts';
-import { splitFrontMatter } from '../../scripts/content/read-content.ts';
-import { translatablesOf, translationStatus } from '../../scripts/content/translation-status.ts';
+import { readContent } from '#content-files/read-content.ts';
+import { checkContent } from '#content-files/check-content.ts';
+import { splitFrontMatter } from '#content-files/read-content.ts';
+import { translatablesOf, translationStatus } from '#domain/translation/translation-status.ts';
 
 let dir: string;
 const run = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/content/new-item.ts', '--content', dir, ...args], { encoding: 'utf8', timeout: 60_000 });

@@ -1,7 +1,7 @@
 // The content schemas refuse wrong content with messages that name the file, the field and what was expected.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../scripts/content/read-content.ts';
+import { readContent } from '#content-files/read-content.ts';
 
 describe('a bad content fixture', () => {
   const { problems } = readContent('test/fixtures/bad-content');

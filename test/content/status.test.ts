@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readContent } from '../../scripts/content/read-content.ts';
-import { hasMissing, translatablesOf, translationStatus, type StatusReport } from '../../scripts/content/translation-status.ts';
+import { readContent } from '#content-files/read-content.ts';
+import { hasMissing, translatablesOf, translationStatus, type StatusReport } from '#domain/translation/translation-status.ts';
 
 let dir: string;
 beforeEach(() => {

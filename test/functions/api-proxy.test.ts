@@ -1,11 +1,11 @@
-// The dev proxy plugin (scripts/dev/api-proxy.mjs): /api reaches the API even when Astro-like middlewares come first.
+// The dev proxy plugin (site/integrations/api-proxy.mjs): /api reaches the API even when Astro-like middlewares come first.
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import { apiProxy } from '../../scripts/dev/api-proxy.mjs';
+import { apiProxy } from '../../site/integrations/api-proxy.mjs';
 import { postInquiry, send, startTestStack, validInquiry, type TestStack } from './helpers.ts';
 
 let stack: TestStack;

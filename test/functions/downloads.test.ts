@@ -1,7 +1,7 @@
 // POST /api/downloads/{documentId} against real dynalite and s3rver: signed URLs that work, expire, and refuse tampering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { DOWNLOAD_URL_SECONDS } from '../../functions/core/documents.ts';
+import { DOWNLOAD_URL_SECONDS } from '#domain/catalog/documents.ts';
 import { s3DocumentFiles } from '../../functions/storage/s3.ts';
 import { GUIDE_PDF, PRICE_CSV, countItems, scanAll, send, startTestStack, type TestStack } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { silentLog } from '../../functions/api/log.ts';
-import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
+import { REFERENCE_PATTERN } from '#domain/inquiries/reference.ts';
 import { folderMailer } from '../../functions/local/mail-folder.ts';
 import { startApiServer, type Running } from '../../functions/local/servers.ts';
 import { createLocalApp } from '../../functions/local/stack.ts';

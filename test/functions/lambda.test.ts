@@ -11,8 +11,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { lambdaClientAddress } from '../../functions/api/aws.ts';
 import { buildFunctions, type LambdaName } from '../../functions/build.ts';
-import { TRANSLATION_REPORT_FILE } from '../../functions/content/translations.ts';
-import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
+import { TRANSLATION_REPORT_FILE } from '#content-files/translations.ts';
+import { REFERENCE_PATTERN } from '#domain/inquiries/reference.ts';
 import { startTestStack, validInquiry, type TestStack } from './helpers.ts';
 import { startTestPool } from './staff-support.ts';
 

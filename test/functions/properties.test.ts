@@ -1,7 +1,7 @@
 // Property-based: generated malformed inquiries never get a 5xx and never store or send anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ERROR_CODES } from '../../functions/core/errors.ts';
+import { ERROR_CODES } from '#domain/errors.ts';
 import { countItems, readMails, send, startTestStack, validInquiry, type TestStack } from './helpers.ts';
 
 let stack: TestStack;

@@ -1,8 +1,8 @@
 // The staff console's domain rules without storage: the reply promise's clock, status steps of a reply, erasure, dashboard arithmetic.
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, promiseClock, promiseDates } from '../../functions/core/promise.ts';
-import { addReply, changeOwner, eraseInquiry, searchable, type StaffInquiry } from '../../functions/core/staff-inquiries.ts';
-import { dashboardFigures, dashboardPeriod, isoWeek, median } from '../../functions/core/dashboard.ts';
+import { addWorkingDays, promiseClock, promiseDates } from '#domain/inquiries/promise.ts';
+import { addReply, changeOwner, eraseInquiry, searchable, type StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
+import { dashboardFigures, dashboardPeriod, isoWeek, median } from '#domain/inquiries/dashboard.ts';
 
 /** Vietnam time (UTC+7) written as an instant. */
 const vn = (local: string) => Date.parse(`${local}+07:00`);

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTranslationReport } from '../../functions/content/translations.ts';
-import { editUrl, repositoryPath, workList, type TranslationReport } from '../../scripts/content/translation-status.ts';
+import { readTranslationReport } from '#content-files/translations.ts';
+import { editUrl, repositoryPath, workList, type TranslationReport } from '#domain/translation/translation-status.ts';
 import { startStaffStack, staffCall, type StaffTestStack } from './staff-support.ts';
 
 const EDIT_URL = 'https://example.org/repo/edit/main/';

@@ -9,7 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDocumentFolders } from '../../functions/content/documents.ts';
+import { loadDocumentFolders } from '#content-files/documents.ts';
 import { BUCKETS, DOWNLOAD_EVENT_DAYS, TABLES } from '../../functions/resources.ts';
 import { ROUTES } from '../../infra/lib/constructs/api.ts';
 import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '../../infra/lib/constructs/site.ts';

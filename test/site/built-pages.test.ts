@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../scripts/content/read-content.ts';
+import { readContent } from '#content-files/read-content.ts';
 
 const DIST = 'dist';
 const content = readContent('content');

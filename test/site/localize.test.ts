@@ -1,7 +1,7 @@
 // Choosing the words for a language: own translation, or the source text marked as a fallback; drafts and stale ones flagged.
 import { describe, expect, it } from 'vitest';
 import { localize, languagesWithText, type TextEntry } from '../../site/lib/localize.ts';
-import type { Text } from '../../functions/core/catalog.ts';
+import type { Text } from '#domain/catalog/catalog.ts';
 
 const entry = (data: Partial<Text>): TextEntry =>
   ({ id: 'x', collection: 'pages', data: { title: 't', summary: 's', machineTranslated: false, reviewed: false, ...data } }) as unknown as TextEntry;

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../scripts/content/read-content.ts';
-import { NEWS_TYPES } from '../../functions/core/news.ts';
+import { readContent } from '#content-files/read-content.ts';
+import { NEWS_TYPES } from '#domain/catalog/news.ts';
 
 const content = readContent('content');
 const { site } = content;

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { load } from 'cheerio';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../scripts/content/read-content.ts';
-import { CATEGORIES } from '../../functions/core/catalog.ts';
+import { readContent } from '#content-files/read-content.ts';
+import { CATEGORIES } from '#domain/catalog/catalog.ts';
 
 const content = readContent('content');
 const { site } = content;

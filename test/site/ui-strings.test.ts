@@ -3,9 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import site from '../../content/site.json' with { type: 'json' };
-import { CATEGORIES, KINDS, PARTY_ROLES, UTILITIES } from '../../functions/core/catalog.ts';
-import { BASES, FIGURE_KEYS, UNITS } from '../../functions/core/figures.ts';
-import { LIFECYCLE_STATUSES } from '../../functions/core/lifecycle.ts';
+import { CATEGORIES, KINDS, PARTY_ROLES, UTILITIES } from '#domain/catalog/catalog.ts';
+import { BASES, FIGURE_KEYS, UNITS } from '#domain/catalog/figures.ts';
+import { LIFECYCLE_STATUSES } from '#domain/catalog/lifecycle.ts';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { forwarder } from '../../scripts/dev/api-proxy.mjs';
+import { forwarder } from '../../site/integrations/api-proxy.mjs';
 
 export interface StaticServer {
   origin: string;

@@ -3,10 +3,10 @@ import { Map as MapLibreMap, NavigationControl, AttributionControl, Popup, addPr
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import stylesheetUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { MapFeatureProperties } from '../../lib/map/features.ts';
-import { SHAPE_POINTS, SYMBOLS, symbolRadius } from '../../lib/map/symbols.ts';
-import { MAP_COLORS, type LonLatBounds } from '../../lib/map/svg.ts';
-import type { Kind } from '../../../functions/core/catalog.ts';
+import type { MapFeatureProperties } from '#render/map/map-feature.ts';
+import { SHAPE_POINTS, SYMBOLS, symbolRadius } from '#render/map/symbols.ts';
+import { MAP_COLORS, type LonLatBounds } from '#render/map/svg.ts';
+import type { Kind } from '#domain/catalog/catalog.ts';
 
 setWorkerUrl(workerUrl);
 

@@ -1,6 +1,6 @@
 // The dashboard: inquiries by country, sector, item, week and status, reply times against the promise, downloads and the funnel, as SVG bars with their numbers.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Count, DashboardFigures } from '../../../functions/core/dashboard.ts';
+import type { Count, DashboardFigures } from '#domain/inquiries/dashboard.ts';
 import { ApiError } from './client.ts';
 import { countryName, useConsole } from './context.ts';
 

@@ -1,10 +1,10 @@
 // The inbox: inquiries new first with each one's clock against the reply promise, filters, search and the CSV export of what is shown.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { COUNTRY_CODES } from '../../../functions/core/countries.ts';
-import { INQUIRY_STATUSES } from '../../../functions/core/inquiry-status.ts';
-import { promiseClock, type PromiseClock } from '../../../functions/core/promise.ts';
-import type { InquirySummary } from '../../../functions/core/staff-inquiries.ts';
-import { LANGUAGES } from '../../../functions/core/site.ts';
+import { COUNTRY_CODES } from '#domain/inquiries/countries.ts';
+import { INQUIRY_STATUSES } from '#domain/inquiries/inquiry-status.ts';
+import { promiseClock, type PromiseClock } from '#domain/inquiries/promise.ts';
+import type { InquirySummary } from '#domain/inquiries/staff-inquiries.ts';
+import { LANGUAGES } from '#domain/site.ts';
 import { ApiError } from './client.ts';
 import { countryName, formatDateTime, formatRelative, languageName, useConsole } from './context.ts';
 

@@ -1,8 +1,8 @@
 // One inquiry: all it says (always as text), the item, the investor's downloads and the history; take, assign, status, notes and the reply.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { nextStatuses, type InquiryStatus } from '../../../functions/core/inquiry-status.ts';
-import type { PromiseClock } from '../../../functions/core/promise.ts';
-import type { HistoryEntry, InquirySummary } from '../../../functions/core/staff-inquiries.ts';
+import { nextStatuses, type InquiryStatus } from '#domain/inquiries/inquiry-status.ts';
+import type { PromiseClock } from '#domain/inquiries/promise.ts';
+import type { HistoryEntry, InquirySummary } from '#domain/inquiries/staff-inquiries.ts';
 import { ApiError } from './client.ts';
 import { countryName, formatDateTime, languageName, useConsole } from './context.ts';
 import { ClockText } from './Inbox.tsx';

@@ -1,6 +1,6 @@
 // Translations: per language how many texts are up to date, drafts, stale or missing, and a table of the files that need work, linked to where they are edited.
 import { useEffect, useId, useMemo, useState } from 'react';
-import { editUrl, repositoryPath, workList, type TranslationReport, type WorkItem } from '../../../scripts/content/translation-status.ts';
+import { editUrl, repositoryPath, workList, type TranslationReport, type WorkItem } from '#domain/translation/translation-status.ts';
 import { ApiError } from './client.ts';
 import { formatDateTime, languageName, useConsole } from './context.ts';
 

@@ -1,5 +1,5 @@
 // Calls to /api/staff/* with the signed-in staff member's token; errors arrive as the API's codes for the console to translate.
-import type { FieldError } from '../../../functions/core/errors.ts';
+import type { FieldError } from '#domain/errors.ts';
 
 export class ApiError extends Error {
   constructor(

@@ -1,29 +1,10 @@
 // The catalog as map features for one language: the fewest properties the map, its list and its popups need.
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { TFunction } from 'i18next';
 import { itemPath, localize, type CatalogItem } from '../catalog.ts';
-import { formatClaim } from '../format.ts';
-import type { Lang } from '../site.ts';
-
-export interface MapFeatureProperties {
-  id: string;
-  /** Localized title. */
-  name: string;
-  kind: string;
-  category: string;
-  status: string;
-  sectors: string[];
-  /** The location is an estimate: drawn with a halo, and said in the popup. */
-  approximate: boolean;
-  /** A line drawn through guessed points. */
-  schematic: boolean;
-  capacityMw?: number;
-  /** The item's headline figure, already formatted for the language (capacity, or area). */
-  figure?: string;
-  href: string;
-}
-
-export type MapFeature = Feature<Point | LineString, MapFeatureProperties>;
+import { formatClaim } from '#render/format.ts';
+import type { Lang } from '#domain/site.ts';
+import type { MapFeature, MapFeatureProperties } from '#render/map/map-feature.ts';
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
 

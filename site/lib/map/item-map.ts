@@ -2,10 +2,10 @@
 import type { TFunction } from 'i18next';
 import type { CatalogItem } from '../catalog.ts';
 import { localize } from '../localize.ts';
-import type { Lang } from '../site.ts';
-import { loadBasemap } from './basemap.ts';
+import type { Lang } from '#domain/site.ts';
+import { loadBasemap } from '#render/map/basemap.ts';
 import { mapFeatures } from './features.ts';
-import { renderSvgMap, type LonLatBounds } from './svg.ts';
+import { renderSvgMap, type LonLatBounds } from '#render/map/svg.ts';
 
 /** Half the smallest span shown, in degrees (about 25 km): enough to see what is around a point. */
 const MIN_HALF_SPAN = 0.22;

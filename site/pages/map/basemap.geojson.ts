@@ -1,6 +1,6 @@
 // The offline basemap as one GeoJSON file for MapLibre (language-neutral, cached): land, province borders, the province.
 import type { APIRoute } from 'astro';
-import { loadBasemap } from '../../lib/map/basemap.ts';
+import { loadBasemap } from '#render/map/basemap.ts';
 
 export const GET: APIRoute = () => {
   const basemap = loadBasemap();

@@ -1,9 +1,9 @@
 // The catalog as CSV in one language: one row per item with its position, status and figures, for spreadsheets.
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../../../lib/catalog.ts';
-import { useTranslations } from '../../../lib/i18n.ts';
+import { useTranslations } from '#render/i18n.ts';
 import { catalogCsv } from '../../../lib/open-data.ts';
-import { languagePaths, type Lang } from '../../../lib/site.ts';
+import { languagePaths, type Lang } from '#domain/site.ts';
 
 export const getStaticPaths = languagePaths;
 

@@ -1,9 +1,9 @@
 // The catalog as GeoJSON in one language: every item's geometry, words, facts and sources, with the licence and citation.
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../../../lib/catalog.ts';
-import { useTranslations } from '../../../lib/i18n.ts';
+import { useTranslations } from '#render/i18n.ts';
 import { catalogGeoJson } from '../../../lib/open-data.ts';
-import { languagePaths, type Lang } from '../../../lib/site.ts';
+import { languagePaths, type Lang } from '#domain/site.ts';
 
 export const getStaticPaths = languagePaths;
 

@@ -1,9 +1,9 @@
 // The catalog's map features in one language, generated at build from content/.
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../../../lib/catalog.ts';
-import { useTranslations } from '../../../lib/i18n.ts';
+import { useTranslations } from '#render/i18n.ts';
 import { mapFeatures } from '../../../lib/map/features.ts';
-import { languagePaths, type Lang } from '../../../lib/site.ts';
+import { languagePaths, type Lang } from '#domain/site.ts';
 
 export const getStaticPaths = languagePaths;
 

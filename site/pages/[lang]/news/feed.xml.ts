@@ -1,10 +1,10 @@
 // An Atom feed of the news per language: each post in that language, or in the source language (marked by xml:lang) until translated.
 import type { APIRoute } from 'astro';
-import { escapeHtml } from '../../../../functions/core/escape.ts';
+import { escapeHtml } from '#domain/text/escape.ts';
 import { localize } from '../../../lib/catalog.ts';
 import { getNews, newsPath } from '../../../lib/news.ts';
-import { useTranslations } from '../../../lib/i18n.ts';
-import { languageInfo, languagePaths, pick, site, type Lang } from '../../../lib/site.ts';
+import { useTranslations } from '#render/i18n.ts';
+import { languageInfo, languagePaths, pick, site, type Lang } from '#domain/site.ts';
 import { openData } from '../../../lib/open-data.ts';
 
 export const getStaticPaths = languagePaths;

@@ -1,11 +1,12 @@
 // Every check of content/ that a publisher runs before publishing: the build's schemas and the links, places and versions between files.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { categoryOfKind, KINDS, KINDS_BY_CATEGORY, type Geometry } from '../../functions/core/catalog.ts';
-import { readDocuments } from '../../functions/content/documents.ts';
-import { fieldPath, readContent, valueAt, type ContentOnDisk, type ContentProblem, type TextOnDisk } from './read-content.ts';
+import { categoryOfKind, KINDS, KINDS_BY_CATEGORY, type Geometry } from '#domain/catalog/catalog.ts';
+import { readDocuments } from './documents.ts';
+import type { ContentOnDisk, ContentProblem, TextOnDisk } from '#domain/content.ts';
+import { fieldPath, readContent, valueAt } from './read-content.ts';
 import { kmOutside, readOutline, type ProvinceOutline } from './province-outline.ts';
-import { openDataSchema } from '../../site/lib/open-data-schema.ts';
+import { openDataSchema } from '#domain/catalog/open-data.ts';
 
 /** One problem as a publisher reads it: where, what is there, and what should be. */
 export interface CheckProblem {

@@ -1,7 +1,7 @@
 // Numbers, figures, distances and dates as a reader of each language expects them, through Intl.
 import type { TFunction } from 'i18next';
-import type { Claim, Unit } from '../../functions/core/figures.ts';
-import { languageInfo, type Lang } from './site.ts';
+import type { Claim, Unit } from '#domain/catalog/figures.ts';
+import { languageInfo, type Lang } from '#domain/site.ts';
 
 const tagOf = (lang: Lang) => languageInfo(lang).tag;
 

@@ -1,10 +1,10 @@
 // The inquiry form's rules, shared by the site's form and the API so both refuse the same input the same way.
 import { z } from 'zod';
-import type { Checked, FieldError } from './errors.ts';
+import type { Checked, FieldError } from '../errors.ts';
 import { isCountryCode } from './countries.ts';
-import { INVESTMENT_SIZES, LANGUAGES, SECTORS } from './site.ts';
-import { slugSchema } from './catalog.ts';
-import { checkWith, codeParams } from './validation.ts';
+import { INVESTMENT_SIZES, LANGUAGES, SECTORS } from '../site.ts';
+import { slugSchema } from '../catalog/catalog.ts';
+import { checkWith, codeParams } from '../validation.ts';
 import { REPLY_PROMISE } from './promise.ts';
 
 export const INQUIRY_LIMITS = {

@@ -1,6 +1,6 @@
 // Which translation of each item, page and news post is up to date, stale, missing or an unreviewed draft: pure logic, no file access.
-// The command line (status.ts) and the staff console's report (functions/content/translations.ts, bundled beside the staff function) feed it from content/ on disk.
-import type { ContentOnDisk, TextOnDisk } from './read-content.ts';
+// The command line (status.ts) and the staff console's report (lib/content-files/translations.ts, bundled beside the staff function) feed it from content/ on disk.
+import type { ContentOnDisk, TextOnDisk } from '../content.ts';
 
 /**
  * - source: the text translations are made from

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { answerKept, firstReplyKept, promiseDates } from './promise.ts';
 import type { StaffInquiry } from './staff-inquiries.ts';
-import { checkWith } from './validation.ts';
+import { checkWith } from '../validation.ts';
 
 export interface Count {
   key: string;

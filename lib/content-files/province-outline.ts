@@ -1,6 +1,6 @@
 // The province outline from content/ (site.json map.outline) and how far a position lies outside it, for content checks.
 import { readFileSync } from 'node:fs';
-import { distanceKm } from '../../functions/core/geo.ts';
+import { distanceKm } from '#domain/catalog/geo.ts';
 
 type LonLat = [number, number];
 /** A polygon as GeoJSON writes it: the outer ring first, then any holes. */

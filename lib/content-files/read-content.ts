@@ -3,52 +3,10 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { CATEGORIES, itemFactsSchema, textSchema, type Category, type ItemFacts, type Text } from '../../functions/core/catalog.ts';
-import { siteConfigSchema, type SiteConfig } from '../../functions/core/site-config.ts';
-import { newsTextSchema, type NewsText } from '../../functions/core/news.ts';
-
-export interface ContentProblem {
-  file: string;
-  field: string;
-  message: string;
-  /** What the file holds at that field, when the problem is about a value the file has (absent: nothing there). */
-  found?: unknown;
-  /** What should be there, when the message alone does not say it in those words. */
-  expected?: string;
-}
-
-/** One text file: its front matter, checked, and its Markdown body. */
-export interface TextOnDisk<T = Text> {
-  file: string;
-  text: T;
-  body: string;
-}
-
-/** A site page (content/pages/<slug>/) or a news post (content/news/<slug>/): texts per language, no facts. */
-export interface TextSetOnDisk<T = Text> {
-  slug: string;
-  folder: string;
-  texts: Partial<Record<string, TextOnDisk<T>>>;
-  /** Markdown files whose name is not one of the site's languages (e.g. "fr.md" or "zh-CN.md"). */
-  strayFiles: string[];
-}
-
-export interface ItemOnDisk {
-  category: Category;
-  folder: string;
-  facts: ItemFacts;
-  texts: Partial<Record<string, TextOnDisk>>;
-  strayFiles: string[];
-}
-
-export interface ContentOnDisk {
-  root: string;
-  site: SiteConfig;
-  items: ItemOnDisk[];
-  pages: TextSetOnDisk[];
-  news: TextSetOnDisk<NewsText>[];
-  problems: ContentProblem[];
-}
+import type { ContentOnDisk, ContentProblem, ItemOnDisk, TextOnDisk, TextSetOnDisk } from '#domain/content.ts';
+import { CATEGORIES, itemFactsSchema, textSchema, type Category, type ItemFacts, type Text } from '#domain/catalog/catalog.ts';
+import { siteConfigSchema, type SiteConfig } from '#domain/site-config.ts';
+import { newsTextSchema, type NewsText } from '#domain/catalog/news.ts';
 
 /** Names a zod issue path the way an editor reads it: `figures.area[0].unit`. */
 export function fieldPath(path: readonly PropertyKey[]): string {

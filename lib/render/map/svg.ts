@@ -1,9 +1,9 @@
 // Draws a static map as SVG at build: the picture shown before (or without) WebGL, on the map page and on item pages.
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
 import type { Basemap } from './basemap.ts';
-import type { MapFeatureProperties } from './features.ts';
+import type { MapFeatureProperties } from './map-feature.ts';
 import { SHAPE_POINTS, SYMBOLS, symbolRadius } from './symbols.ts';
-import type { Kind } from '../../../functions/core/catalog.ts';
+import type { Kind } from '#domain/catalog/catalog.ts';
 import { clipPolygon, clipPolyline } from 'lineclip';
 
 export type LonLatBounds = [[number, number], [number, number]];

@@ -1,7 +1,7 @@
 // The one site configuration: everything that makes this catalog about one province lives here, not in code.
 import { z } from 'zod';
-import { slugSchema, sourceSchema } from './catalog.ts';
-import { claimSchema } from './figures.ts';
+import { slugSchema, sourceSchema } from './catalog/catalog.ts';
+import { claimSchema } from './catalog/figures.ts';
 
 const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'expected a short language code as used in URLs (e.g. "ja")');
 const localized = z.record(languageCode, z.string().min(1));

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { slugSchema } from './catalog.ts';
 import { partialDateSchema } from './figures.ts';
-import type { Checked } from './errors.ts';
-import { checkWith } from './validation.ts';
-import { INQUIRY_LIMITS, consentSchema, consentVersionSchema, countrySchema, emailSchema, languageSchema } from './inquiry.ts';
+import type { Checked } from '../errors.ts';
+import { checkWith } from '../validation.ts';
+import { INQUIRY_LIMITS, consentSchema, consentVersionSchema, countrySchema, emailSchema, languageSchema } from '../inquiries/inquiry.ts';
 
 /** File formats a document may have, with the type browsers are told when they fetch it. */
 export const DOCUMENT_FORMATS = {

@@ -1,6 +1,6 @@
 // Makes the staff console's translation report from a content folder, for the local stack (at start) and the staff Lambda bundle (translation-status.json) alike.
-import { readContent } from '../../scripts/content/read-content.ts';
-import { translationReport, type TranslationReport } from '../../scripts/content/translation-status.ts';
+import { readContent } from './read-content.ts';
+import { translationReport, type TranslationReport } from '#domain/translation/translation-status.ts';
 
 /** The file functions/build.ts writes beside the staff function's code, and the function reads at cold start. */
 export const TRANSLATION_REPORT_FILE = 'translation-status.json';

@@ -4,8 +4,8 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { clipPolygon, clipPolyline } from 'lineclip';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Position } from 'geojson';
-import { site } from '../site.ts';
-import { projectPath } from '../project-path.ts';
+import { site } from '#domain/site.ts';
+import { projectPath } from '#content-files/project-path.ts';
 
 type BBox = [number, number, number, number];
 type Ring = [number, number][];

@@ -1,5 +1,5 @@
 // How each kind of item looks on a map (shape and colour) and how big, shared by the static preview and MapLibre.
-import type { Kind } from '../../../functions/core/catalog.ts';
+import type { Kind } from '#domain/catalog/catalog.ts';
 
 export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'hexagon';
 

@@ -1,8 +1,8 @@
 // UI strings: one i18next instance per language over the JSON resources in content/ui/, used synchronously at build and by scripts.
 import { existsSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
-import { site, type Lang } from './site.ts';
-import { projectPath } from './project-path.ts';
+import { site, type Lang } from '#domain/site.ts';
+import { projectPath } from '#content-files/project-path.ts';
 
 const resources = new Map<Lang, Record<string, unknown>>();
 

@@ -1,6 +1,6 @@
 // Size classes for list filters: zones by land area, energy by capacity; each item falls in one class by its largest figure.
-import type { Category, ItemFacts } from '../../functions/core/catalog.ts';
-import type { FigureKey } from '../../functions/core/figures.ts';
+import type { Category, ItemFacts } from './catalog.ts';
+import type { FigureKey } from './figures.ts';
 
 interface SizeScale {
   figure: FigureKey;

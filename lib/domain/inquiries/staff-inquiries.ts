@@ -1,12 +1,12 @@
 // An inquiry as staff work on it: its history, the changes they may make (owner, status, notes, replies), filters, and erasure.
 import { z } from 'zod';
 import { COUNTRY_CODES } from './countries.ts';
-import type { Checked, FieldError } from './errors.ts';
+import type { Checked, FieldError } from '../errors.ts';
 import { INQUIRY_STATUSES, canChangeStatus, isOpen, type InquiryStatus } from './inquiry-status.ts';
 import { isOverdue, promiseClock, type PromiseClock } from './promise.ts';
-import { LANGUAGES } from './site.ts';
+import { LANGUAGES } from '../site.ts';
 import type { StaffActor } from './staff-access.ts';
-import { checkWith } from './validation.ts';
+import { checkWith } from '../validation.ts';
 
 export const STAFF_LIMITS = { note: 5000, reply: 20_000, search: 200, listMax: 1000 } as const;
 

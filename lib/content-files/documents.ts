@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { defaultS3Key, documentFileSchema, type DocumentMeta } from '../core/documents.ts';
+import { defaultS3Key, documentFileSchema, type DocumentMeta } from '#domain/catalog/documents.ts';
 
 export interface DocumentProblem {
   file: string;
