@@ -39,11 +39,16 @@ const LIGHTHOUSE_LANGUAGES = ['en', 'ja', 'ar'];
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '—');
 
 function lighthouseTable(rows: PageResult[]): string {
-  const header = '| page | form | perf | a11y | best pr. | SEO | LCP ms | TBT ms | CLS | JS | total |\n|---|---|---|---|---|---|---|---|---|---|---|';
+  const header =
+    '| page | form | perf | a11y | best pr. | SEO | LCP ms | TBT ms | CLS | JS | total |\n|---|---|---|---|---|---|---|---|---|---|---|';
   const lines = rows.flatMap((row) =>
     (['mobile', 'desktop'] as const).flatMap((form) => {
       const r = row.results[form];
-      return r ? [`| ${row.label} | ${form} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcpMs} | ${r.tbtMs} | ${r.cls} | ${kb(r.jsBytes)} | ${kb(r.totalBytes)} |`] : [];
+      return r
+        ? [
+            `| ${row.label} | ${form} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcpMs} | ${r.tbtMs} | ${r.cls} | ${kb(r.jsBytes)} | ${kb(r.totalBytes)} |`,
+          ]
+        : [];
     }),
   );
   return [header, ...lines].join('\n');
@@ -126,15 +131,21 @@ process), ${api.connections} connections for ${api.seconds} s each after a 2 s w
 | bare put | ${api.bare.requestsPerSecond} | ${api.bare.p50Ms} | ${api.bare.p99Ms} | ${api.bare.errors} | ${api.bare.non2xx} |
 
 Throughput ratio inquiries / bare: **${ratio.toFixed(2)}** (target ≥ 0.7${ratio < 0.7 ? `, missed by ${(0.7 - ratio).toFixed(2)}` : ''}); inquiry p99 ${api.inquiries.p99Ms} ms (target ≤ 50 ms${api.inquiries.p99Ms > 50 ? `, missed by ${api.inquiries.p99Ms - 50} ms` : ''}).
-${ratio < 0.7 || api.inquiries.p99Ms > 50 ? `
+${
+  ratio < 0.7 || api.inquiries.p99Ms > 50
+    ? `
 Why: an inquiry makes three DynamoDB round trips (the client and e-mail rate counters, at once, then one conditional
 write) where the bare endpoint makes one, and dynalite answers them in the same process, so the API and its database
 share the CPU; it also builds two e-mails and writes them to disk (four files) before answering. Taking the mail off
 the request (an outbox read by a mail function, with retries) is the next step; on AWS the database is not in-process.
-` : ''}
+`
+    : ''
+}
 | Lambda bundle (esbuild, minified) | size | gzip | cold import (median of 5) |
 |---|---|---|---|
-${Object.entries(api.bundles).map(([name, bundle]) => `| ${name} | ${kb(bundle.bytes)} | ${kb(bundle.gzipBytes)} | ${bundle.coldImportMs} ms |`).join('\n')}
+${Object.entries(api.bundles)
+  .map(([name, bundle]) => `| ${name} | ${kb(bundle.bytes)} | ${kb(bundle.gzipBytes)} | ${bundle.coldImportMs} ms |`)
+  .join('\n')}
 `);
     }
 
@@ -155,17 +166,23 @@ Peak memory is the largest process's resident size (GNU time).
 | empty pages | ${scale.empty.pages} | ${scale.empty.seconds} | ${scale.empty.pagesPerSecond} | ${scale.empty.peakMemoryMb} MB |
 
 Time ratio catalog / empty: **${ratio.toFixed(2)}** (target ≤ 2${ratio > 2 ? `, missed by ${(ratio - 2).toFixed(2)}` : ''}).
-${ratio > 2 ? `
+${
+  ratio > 2
+    ? `
 Why: an item page is not an empty page: it server-renders three React islands (the inquiry form and the download
 buttons), its Markdown, a small SVG map clipped from the basemap, footnoted figures and distances; list and map pages
 carry every item. The map features are made once per language and each small map draws only what falls inside it
 (without that the same build took 63 times the empty one).
-` : ''}`);
+`
+    : ''
+}`);
     }
 
     if (wanted('pages')) {
       console.log('pages: lighthouse');
-      const targets = LIGHTHOUSE_LANGUAGES.flatMap((lang) => LIGHTHOUSE_PAGES.map((page) => ({ label: `${lang} ${page.label}`, path: `/${lang}/${page.path}` })));
+      const targets = LIGHTHOUSE_LANGUAGES.flatMap((lang) =>
+        LIGHTHOUSE_PAGES.map((page) => ({ label: `${lang} ${page.label}`, path: `/${lang}/${page.path}` })),
+      );
       const results = await lighthouseFor(server.origin, targets);
       json.pages = results;
       sections.push(`## Lighthouse on the page templates

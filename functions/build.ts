@@ -47,7 +47,15 @@ export async function buildFunctions(
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       logLevel: 'warning',
     });
-    if (name === 'downloads' || name === 'staff') writeFileSync(join(dir, 'documents.json'), JSON.stringify(documents.map((d) => d.meta), null, 2));
+    if (name === 'downloads' || name === 'staff')
+      writeFileSync(
+        join(dir, 'documents.json'),
+        JSON.stringify(
+          documents.map((d) => d.meta),
+          null,
+          2,
+        ),
+      );
     if (name === 'staff') writeFileSync(join(dir, TRANSLATION_REPORT_FILE), JSON.stringify(translations, null, 2));
     outputs[name] = outfile;
   }

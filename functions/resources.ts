@@ -75,7 +75,8 @@ export const TABLES = {
   auditLog: {
     id: 'audit-log',
     envVar: 'AUDIT_LOG_TABLE',
-    purpose: 'What staff did that reaches beyond one inquiry (erasures, exports): who, when, what, never the erased data. Changes to an inquiry are in its own history.',
+    purpose:
+      'What staff did that reaches beyond one inquiry (erasures, exports): who, when, what, never the erased data. Changes to an inquiry are in its own history.',
     partitionKey: { name: 'month', type: 'S' },
     sortKey: { name: 'entryKey', type: 'S' },
     globalIndexes: [],
@@ -117,7 +118,9 @@ export interface ResourceNames {
 /** Deployed names come from the environment the CDK stack sets; anything missing falls back to the local name. */
 export function resourceNames(env: Record<string, string | undefined> = {}, prefix = LOCAL_PREFIX): ResourceNames {
   const pick = <K extends string>(defs: Record<K, { id: string; envVar: string }>) =>
-    Object.fromEntries(Object.entries<{ id: string; envVar: string }>(defs).map(([key, def]) => [key, env[def.envVar] || `${prefix}${def.id}`])) as Record<K, string>;
+    Object.fromEntries(
+      Object.entries<{ id: string; envVar: string }>(defs).map(([key, def]) => [key, env[def.envVar] || `${prefix}${def.id}`]),
+    ) as Record<K, string>;
   return { tables: pick(TABLES), buckets: pick(BUCKETS) };
 }
 

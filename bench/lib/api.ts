@@ -44,7 +44,12 @@ function inquiryBody(n: number): string {
   });
 }
 
-async function load(url: string, connections: number, seconds: number, body: () => { headers: Record<string, string>; body: string }): Promise<LoadResult> {
+async function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  body: () => { headers: Record<string, string>; body: string },
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections,
@@ -81,10 +86,18 @@ const LAMBDA_ENV: Record<string, string> = {
 function coldImportMs(file: string, runs = 5): number {
   const times = Array.from({ length: runs }, () =>
     Number(
-      execFileSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`], {
-        encoding: 'utf8',
-        env: { ...process.env, ...LAMBDA_ENV },
-      }).trim(),
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, ...LAMBDA_ENV },
+        },
+      ).trim(),
     ),
   );
   return Math.round([...times].sort((a, b) => a - b)[Math.floor(runs / 2)]! * 10) / 10;
@@ -101,7 +114,9 @@ export async function measureApi(connections = 20, seconds = 10): Promise<ApiFig
   // The baseline: the least an inquiry endpoint can do, one DynamoDB put, on the same server library and table.
   const bare = new Hono().post('/bare', async (c) => {
     const item = await c.req.json<Record<string, unknown>>();
-    await stack.db.send(new PutCommand({ TableName: stack.names.tables.inquiries, Item: { idempotencyKey: crypto.randomUUID(), ...item } }));
+    await stack.db.send(
+      new PutCommand({ TableName: stack.names.tables.inquiries, Item: { idempotencyKey: crypto.randomUUID(), ...item } }),
+    );
     return c.json({ status: 'received' }, 201);
   });
   const bareServer = serve({ fetch: bare.fetch, hostname: '127.0.0.1', port: 0 });

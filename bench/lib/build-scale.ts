@@ -25,14 +25,23 @@ export interface BuildScale {
 function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv, pages: number): BuildRun {
   const report = join(mkdtempSync(join(tmpdir(), 'camau-time-')), 'peak');
   const started = Date.now();
-  execFileSync('/usr/bin/time', ['-f', '%M', '-o', report, process.execPath, projectPath('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent', ...args], {
-    cwd,
-    env,
-    stdio: 'ignore',
-  });
+  execFileSync(
+    '/usr/bin/time',
+    ['-f', '%M', '-o', report, process.execPath, projectPath('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent', ...args],
+    {
+      cwd,
+      env,
+      stdio: 'ignore',
+    },
+  );
   const seconds = (Date.now() - started) / 1000;
   const peakKb = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
-  return { pages, seconds: Math.round(seconds * 10) / 10, pagesPerSecond: Math.round(pages / seconds), peakMemoryMb: Math.round(peakKb / 1024) };
+  return {
+    pages,
+    seconds: Math.round(seconds * 10) / 10,
+    pagesPerSecond: Math.round(pages / seconds),
+    peakMemoryMb: Math.round(peakKb / 1024),
+  };
 }
 
 /** A copy of content/ whose catalog holds `count` generated zones, each with a text in every language. */
@@ -63,8 +72,12 @@ function generatedContent(root: string, count: number): string {
       }),
     );
     for (const lang of site.languages) {
-      const front = lang === site.sourceLanguage ? 'version: 1' : `translatedFrom: ${site.sourceLanguage}\nsourceVersion: 1\nmachineTranslated: true`;
-      writeFileSync(join(folder, `${lang}.md`), `---\ntitle: Generated zone ${n} (${lang})\nsummary: A generated industrial park for the build benchmark.\n${front}\n---\nParagraph one of zone ${n}.\n\nParagraph two.\n`);
+      const front =
+        lang === site.sourceLanguage ? 'version: 1' : `translatedFrom: ${site.sourceLanguage}\nsourceVersion: 1\nmachineTranslated: true`;
+      writeFileSync(
+        join(folder, `${lang}.md`),
+        `---\ntitle: Generated zone ${n} (${lang})\nsummary: A generated industrial park for the build benchmark.\n${front}\n---\nParagraph one of zone ${n}.\n\nParagraph two.\n`,
+      );
     }
   }
   return dir;

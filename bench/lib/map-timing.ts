@@ -23,7 +23,10 @@ async function measureOnce(browser: Browser, url: string, page: keyof typeof REA
   const tab = await context.newPage();
   let bytes = 0;
   tab.on('response', (response) => {
-    response.body().then((body) => (bytes += body.length), () => undefined);
+    response.body().then(
+      (body) => (bytes += body.length),
+      () => undefined,
+    );
   });
   let start = Date.now();
   let bytesOnLoad = 0;
@@ -42,7 +45,13 @@ async function measureOnce(browser: Browser, url: string, page: keyof typeof REA
   return { readyMs, bytesOnLoad: how === 'click' ? bytesOnLoad : NaN, bytesWhenReady: bytes };
 }
 
-export async function measureMap(browser: Browser, url: string, page: keyof typeof READY, how: MapMeasurement, runs = 5): Promise<MapTiming> {
+export async function measureMap(
+  browser: Browser,
+  url: string,
+  page: keyof typeof READY,
+  how: MapMeasurement,
+  runs = 5,
+): Promise<MapTiming> {
   const results = [];
   for (let run = 0; run < runs; run++) results.push(await measureOnce(browser, url, page, how));
   return {

@@ -61,7 +61,12 @@ function bundledDocuments(env: Env, catalogUrl: URL) {
 /** The translation report bundled beside the staff function (translation-status.json, written by functions/build.ts from content/). */
 export function bundledTranslationReport(reportUrl: URL | string): TranslationReport {
   const report = JSON.parse(readFileSync(reportUrl, 'utf8')) as Partial<TranslationReport>;
-  if (typeof report.sourceLanguage !== 'string' || !Array.isArray(report.languages) || !Array.isArray(report.entries) || !Array.isArray(report.summary))
+  if (
+    typeof report.sourceLanguage !== 'string' ||
+    !Array.isArray(report.languages) ||
+    !Array.isArray(report.entries) ||
+    !Array.isArray(report.summary)
+  )
     throw new Error(`${String(reportUrl)} is not a translation report: rebuild the bundle with functions/build.ts`);
   return report as TranslationReport;
 }

@@ -13,8 +13,25 @@ export function safeCell(value: string): string {
 }
 
 export const INQUIRY_CSV_COLUMNS = [
-  'reference', 'received_at', 'status', 'owner', 'name', 'email', 'company', 'country', 'language', 'sector',
-  'investment_size', 'item', 'type', 'first_reply_at', 'answered_at', 'first_reply_due', 'answer_due', 'overdue', 'message',
+  'reference',
+  'received_at',
+  'status',
+  'owner',
+  'name',
+  'email',
+  'company',
+  'country',
+  'language',
+  'sector',
+  'investment_size',
+  'item',
+  'type',
+  'first_reply_at',
+  'answered_at',
+  'first_reply_due',
+  'answer_due',
+  'overdue',
+  'message',
 ] as const;
 
 export type CsvInquiry = InquirySummary & { message: string | null };
@@ -24,9 +41,25 @@ export function inquiriesCsv(rows: CsvInquiry[]): string {
     const due = promiseDates(row.receivedAt);
     const overdue = (row.clock.stage === 'first-reply' || row.clock.stage === 'answer') && row.clock.overdue;
     const values = [
-      row.reference, row.receivedAt, row.status, row.owner?.name ?? '', row.name ?? '', row.email ?? '', row.company ?? '', row.country,
-      row.language, row.sector ?? '', row.investmentSize ?? '', row.itemId ?? '', row.type ?? '', row.firstReplyAt ?? '', row.answeredAt ?? '',
-      due.firstReplyDue, due.answerDue, overdue ? 'yes' : 'no', row.message ?? '',
+      row.reference,
+      row.receivedAt,
+      row.status,
+      row.owner?.name ?? '',
+      row.name ?? '',
+      row.email ?? '',
+      row.company ?? '',
+      row.country,
+      row.language,
+      row.sector ?? '',
+      row.investmentSize ?? '',
+      row.itemId ?? '',
+      row.type ?? '',
+      row.firstReplyAt ?? '',
+      row.answeredAt ?? '',
+      due.firstReplyDue,
+      due.answerDue,
+      overdue ? 'yes' : 'no',
+      row.message ?? '',
     ];
     return values.map(safeCell);
   });

@@ -18,7 +18,12 @@ export function downloadRoutes(deps: DownloadDeps) {
 
       const now = deps.now();
       // Every download counts (a fresh member each time): the limit is on requests, not on distinct submissions.
-      const outcome = await deps.rateLimiter.hit(`download-client:${deps.clientAddress(c)}`, crypto.randomUUID(), deps.limits.perClient, now);
+      const outcome = await deps.rateLimiter.hit(
+        `download-client:${deps.clientAddress(c)}`,
+        crypto.randomUUID(),
+        deps.limits.perClient,
+        now,
+      );
       if (!outcome.allowed) throw problem(429, 'rate_limited', undefined, { 'Retry-After': String(outcome.retryAfterSeconds) });
 
       if (!(await deps.files.exists(document.s3Key))) {
@@ -38,7 +43,12 @@ export function downloadRoutes(deps: DownloadDeps) {
       };
       // Lead details and consent are kept only where the document asks for them; the schema refuses them elsewhere.
       if (document.requiresLead && 'email' in request) {
-        event.lead = { name: request.name, email: request.email, country: request.country, ...(request.company ? { company: request.company } : {}) };
+        event.lead = {
+          name: request.name,
+          email: request.email,
+          country: request.country,
+          ...(request.company ? { company: request.company } : {}),
+        };
         event.consent = { version: request.consentVersion, at, language: request.language };
       }
       await deps.downloads.record(event);

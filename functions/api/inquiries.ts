@@ -98,6 +98,7 @@ async function sendMail(deps: InquiryDeps, record: InquiryRecord): Promise<void>
   const messages = [acknowledgement(record, deps.mail), staffNotification(record, deps.mail)];
   const results = await Promise.allSettled(messages.map((message) => deps.mailer.send(message)));
   results.forEach((result, index) => {
-    if (result.status === 'rejected') deps.log.error('mail.failed', result.reason, { reference: record.reference, kind: messages[index]?.kind });
+    if (result.status === 'rejected')
+      deps.log.error('mail.failed', result.reason, { reference: record.reference, kind: messages[index]?.kind });
   });
 }

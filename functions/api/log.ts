@@ -19,7 +19,12 @@ export function jsonLog(write: (line: string) => void = (line) => console.log(li
 
 export function prettyLog(prefix = 'api'): Log {
   const format = (fields?: Record<string, unknown>) =>
-    fields && Object.keys(fields).length > 0 ? ' ' + Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ') : '';
+    fields && Object.keys(fields).length > 0
+      ? ' ' +
+        Object.entries(fields)
+          .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+          .join(' ')
+      : '';
   return {
     info: (event, fields) => console.log(`[${prefix}] ${event}${format(fields)}`),
     error: (event, error, fields) => {

@@ -24,7 +24,9 @@ export function staffAuthFromEnv(env: Env): StaffAuthConfig {
   const issuer = env.STAFF_AUTH_ISSUER?.replace(/\/$/, '');
   const clientId = env.STAFF_AUTH_CLIENT_ID;
   if (!issuer || !clientId)
-    throw new Error('STAFF_AUTH_ISSUER and STAFF_AUTH_CLIENT_ID must be set: the user pool issuer URL and the console app client id (the CDK stack sets both).');
+    throw new Error(
+      'STAFF_AUTH_ISSUER and STAFF_AUTH_CLIENT_ID must be set: the user pool issuer URL and the console app client id (the CDK stack sets both).',
+    );
   const url = new URL(issuer);
   return {
     issuer,
@@ -68,14 +70,23 @@ export type StaffVariables = { staff: StaffIdentity };
  * issuer, expiry (a few seconds of clock skew allowed), token_use "access" and client_id. A valid token
  * without the staff or admin group is 403. The JWKS being unreachable is our outage (503), not the caller's fault.
  */
-export function requireStaff(config: StaffAuthConfig, log: Log, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 3000 })): MiddlewareHandler<{ Variables: StaffVariables }> {
+export function requireStaff(
+  config: StaffAuthConfig,
+  log: Log,
+  keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 3000 }),
+): MiddlewareHandler<{ Variables: StaffVariables }> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header.trim());
     if (!match) throw unauthorized();
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, keys, { issuer: config.issuer, algorithms: ['RS256'], clockTolerance: 5, requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(match[1]!, keys, {
+        issuer: config.issuer,
+        algorithms: ['RS256'],
+        clockTolerance: 5,
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch (error) {
       if (isTokenFault(error)) throw unauthorized();
       log.error('staff-auth.keys-unavailable', error, { path: c.req.path });
@@ -83,7 +94,9 @@ export function requireStaff(config: StaffAuthConfig, log: Log, keys: JWTVerifyG
     }
     // An ID token or another app's token is not a key to this API, however well signed.
     if (payload.token_use !== 'access' || payload.client_id !== config.clientId) throw unauthorized();
-    const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'].filter((g): g is string => typeof g === 'string') : [];
+    const groups = Array.isArray(payload['cognito:groups'])
+      ? payload['cognito:groups'].filter((g): g is string => typeof g === 'string')
+      : [];
     if (!hasStaffAccess(groups)) throw new ApiProblem(403, [{ code: 'forbidden' }]);
     const name = typeof payload.username === 'string' && payload.username ? payload.username : String(payload.sub);
     c.set('staff', { id: String(payload.sub), name, groups });

@@ -87,7 +87,11 @@ export function staffRoutes(deps: StaffDeps) {
   }
 
   /** One staff change: made from the version the caller saw, written only if nobody changed it meanwhile. */
-  async function change(c: StaffContext, expected: number, apply: (inquiry: StaffInquiry, ctx: ChangeContext) => StaffInquiry): Promise<StaffInquiry> {
+  async function change(
+    c: StaffContext,
+    expected: number,
+    apply: (inquiry: StaffInquiry, ctx: ChangeContext) => StaffInquiry,
+  ): Promise<StaffInquiry> {
     const current = await load(c.req.param('id')!);
     if (versionOf(current) !== expected) throw conflict();
     let next: StaffInquiry;
@@ -130,8 +134,12 @@ export function staffRoutes(deps: StaffDeps) {
 
   async function listFor(c: StaffContext): Promise<{ filter: InquiryFilter; rows: StaffInquiry[] }> {
     const filter = accept(checkInquiryFilter(c.req.query()));
-    const receivedFrom = filter.maxAgeDays !== undefined ? new Date(deps.now() - filter.maxAgeDays * 86_400_000 - 60_000).toISOString() : undefined;
-    const all = await deps.inquiries.list({ ...(filter.status ? { statuses: filter.status } : {}), ...(receivedFrom ? { receivedFrom } : {}) });
+    const receivedFrom =
+      filter.maxAgeDays !== undefined ? new Date(deps.now() - filter.maxAgeDays * 86_400_000 - 60_000).toISOString() : undefined;
+    const all = await deps.inquiries.list({
+      ...(filter.status ? { statuses: filter.status } : {}),
+      ...(receivedFrom ? { receivedFrom } : {}),
+    });
     return { filter, rows: filtered(all, filter, c) };
   }
 
@@ -176,7 +184,12 @@ export function staffRoutes(deps: StaffDeps) {
       const csv = inquiriesCsv(rows.map((row) => ({ ...summarize(row, now), message: row.message ?? null })));
       // Who took personal data out of the system, and how much: the filters, but not a search text (it may be a name).
       const { q, ...filters } = filter;
-      await deps.audit.record({ at: new Date(now).toISOString(), by: actor(c), action: 'export', details: { rows: rows.length, filters, ...(q ? { search: true } : {}) } });
+      await deps.audit.record({
+        at: new Date(now).toISOString(),
+        by: actor(c),
+        action: 'export',
+        details: { rows: rows.length, filters, ...(q ? { search: true } : {}) },
+      });
       const day = new Date(now).toISOString().slice(0, 10);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="inquiries-${day}.csv"`);
@@ -230,14 +243,22 @@ export function staffRoutes(deps: StaffDeps) {
       const by = actor(c);
       let result: 'sent' | 'failed' = 'sent';
       try {
-        const target = { reference: stored.reference, name: stored.name ?? '', email: stored.email ?? '', language: stored.language, message: stored.message ?? '' };
+        const target = {
+          reference: stored.reference,
+          name: stored.name ?? '',
+          email: stored.email ?? '',
+          language: stored.language,
+          message: stored.message ?? '',
+        };
         await deps.mailer.send(replyMail(target, { text: body.text, staffName: by.name }, deps.mail));
         deps.log.info('inquiry.reply-sent', { reference: stored.reference });
       } catch (error) {
         result = 'failed';
         deps.log.error('mail.failed', error, { reference: stored.reference, kind: 'reply' });
       }
-      const final = await changeWithRetry(stored.idempotencyKey, (inquiry) => recordDelivery(inquiry, replyId, result, { by, now: new Date(deps.now()).toISOString(), newId }));
+      const final = await changeWithRetry(stored.idempotencyKey, (inquiry) =>
+        recordDelivery(inquiry, replyId, result, { by, now: new Date(deps.now()).toISOString(), newId }),
+      );
       return c.json({ ...(await detail(final ?? stored)), delivery: result }, 201);
     });
     staff.all('/api/staff/inquiries/:id/replies', methodNotAllowed('POST'));

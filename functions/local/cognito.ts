@@ -69,8 +69,17 @@ async function createServer(dataDir: string, port: number): Promise<{ server: Co
   const dataDirectory = join(dataDir, 'db');
   mkdirSync(dataDirectory, { recursive: true });
   const dataStoreFactory = new StormDBDataStoreFactory(dataDirectory);
-  const cognito = await new CognitoServiceFactoryImpl(dataDirectory, dataStoreFactory, new UserPoolServiceFactoryImpl(clock, dataStoreFactory)).create(ctx, {});
-  const triggers = new services.TriggersService(clock, cognito, new services.LambdaService({}, new AWS.Lambda(offline)), new CryptoService(offline));
+  const cognito = await new CognitoServiceFactoryImpl(
+    dataDirectory,
+    dataStoreFactory,
+    new UserPoolServiceFactoryImpl(clock, dataStoreFactory),
+  ).create(ctx, {});
+  const triggers = new services.TriggersService(
+    clock,
+    cognito,
+    new services.LambdaService({}, new AWS.Lambda(offline)),
+    new CryptoService(offline),
+  );
   const all = {
     clock,
     cognito,
@@ -84,14 +93,21 @@ async function createServer(dataDir: string, port: number): Promise<{ server: Co
 }
 
 /** One call of the Cognito JSON protocol, as the AWS SDK and the console make it. */
-export async function cognitoCall<T = Record<string, unknown>>(endpoint: string, target: string, body: Record<string, unknown>): Promise<T> {
+export async function cognitoCall<T = Record<string, unknown>>(
+  endpoint: string,
+  target: string,
+  body: Record<string, unknown>,
+): Promise<T> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${target}` },
     body: JSON.stringify(body),
   });
   const answer = (await response.json().catch(() => ({}))) as T & { __type?: string; message?: string };
-  if (!response.ok) throw Object.assign(new Error(`Cognito ${target}: ${answer.__type ?? response.status} ${answer.message ?? ''}`.trim()), { type: answer.__type });
+  if (!response.ok)
+    throw Object.assign(new Error(`Cognito ${target}: ${answer.__type ?? response.status} ${answer.message ?? ''}`.trim()), {
+      type: answer.__type,
+    });
   return answer;
 }
 
@@ -104,13 +120,24 @@ export async function ensureAccount(endpoint: string, userPoolId: string, accoun
       UserPoolId: userPoolId,
       Username: account.username,
       MessageAction: 'SUPPRESS',
-      UserAttributes: account.username.includes('@') ? [{ Name: 'email', Value: account.username }, { Name: 'email_verified', Value: 'true' }] : [],
+      UserAttributes: account.username.includes('@')
+        ? [
+            { Name: 'email', Value: account.username },
+            { Name: 'email_verified', Value: 'true' },
+          ]
+        : [],
     });
   } catch (error) {
     if (!isType(error, 'UsernameExistsException')) throw error;
   }
-  await cognitoCall(endpoint, 'AdminSetUserPassword', { UserPoolId: userPoolId, Username: account.username, Password: account.password, Permanent: true });
-  for (const group of account.groups) await cognitoCall(endpoint, 'AdminAddUserToGroup', { UserPoolId: userPoolId, Username: account.username, GroupName: group });
+  await cognitoCall(endpoint, 'AdminSetUserPassword', {
+    UserPoolId: userPoolId,
+    Username: account.username,
+    Password: account.password,
+    Permanent: true,
+  });
+  for (const group of account.groups)
+    await cognitoCall(endpoint, 'AdminAddUserToGroup', { UserPoolId: userPoolId, Username: account.username, GroupName: group });
 }
 
 /** The pool, its console client (USER_PASSWORD_AUTH) and the groups, found by name or made: stable across restarts on the same data. */
@@ -118,10 +145,16 @@ async function ensurePool(endpoint: string): Promise<{ userPoolId: string; clien
   const pools = await cognitoCall<{ UserPools?: { Id: string; Name: string }[] }>(endpoint, 'ListUserPools', { MaxResults: 60 });
   let userPoolId = pools.UserPools?.find((pool) => pool.Name === POOL_NAME)?.Id;
   if (!userPoolId) {
-    const created = await cognitoCall<{ UserPool: { Id: string } }>(endpoint, 'CreateUserPool', { PoolName: POOL_NAME, MfaConfiguration: 'OFF' });
+    const created = await cognitoCall<{ UserPool: { Id: string } }>(endpoint, 'CreateUserPool', {
+      PoolName: POOL_NAME,
+      MfaConfiguration: 'OFF',
+    });
     userPoolId = created.UserPool.Id;
   }
-  const clients = await cognitoCall<{ UserPoolClients?: { ClientId: string; ClientName: string }[] }>(endpoint, 'ListUserPoolClients', { UserPoolId: userPoolId, MaxResults: 60 });
+  const clients = await cognitoCall<{ UserPoolClients?: { ClientId: string; ClientName: string }[] }>(endpoint, 'ListUserPoolClients', {
+    UserPoolId: userPoolId,
+    MaxResults: 60,
+  });
   let clientId = clients.UserPoolClients?.find((client) => client.ClientName === CLIENT_NAME)?.ClientId;
   if (!clientId) {
     const created = await cognitoCall<{ UserPoolClient: { ClientId: string } }>(endpoint, 'CreateUserPoolClient', {
@@ -148,7 +181,9 @@ async function ensurePool(endpoint: string): Promise<{ userPoolId: string; clien
 
 function portInUse(error: unknown, port: number): Error {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-    return new Error(`Staff sign-in (cognito-local): port ${port} on ${LOOPBACK} is in use. Stop whatever holds it, or choose another port: npm run dev reads COGNITO_PORT.`);
+    return new Error(
+      `Staff sign-in (cognito-local): port ${port} on ${LOOPBACK} is in use. Stop whatever holds it, or choose another port: npm run dev reads COGNITO_PORT.`,
+    );
   return error as Error;
 }
 

@@ -32,7 +32,9 @@ export function folderMailer(dir: string, announce: (mail: WrittenMail) => void 
 
 /** Headers as written, plus every base64 body part decoded: what a search for an address must look at. */
 function readableText(eml: string): string {
-  const decoded = [...eml.matchAll(/\r\n\r\n([A-Za-z0-9+/=\r\n]+?)(?=\r\n--)/g)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64').toString('utf8'));
+  const decoded = [...eml.matchAll(/\r\n\r\n([A-Za-z0-9+/=\r\n]+?)(?=\r\n--)/g)].map((m) =>
+    Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64').toString('utf8'),
+  );
   const words = eml.replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
   return [words, ...decoded].join('\n');
 }

@@ -39,7 +39,9 @@ function closer(server: Server, after?: () => void | Promise<void>): () => Promi
 
 function portInUse(error: unknown, what: string, port: number): Error {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-    return new Error(`${what}: port ${port} on ${LOOPBACK} is in use. Stop whatever holds it, or choose other ports: npm run dev reads API_PORT, DYNAMODB_PORT and S3_PORT.`);
+    return new Error(
+      `${what}: port ${port} on ${LOOPBACK} is in use. Stop whatever holds it, or choose other ports: npm run dev reads API_PORT, DYNAMODB_PORT and S3_PORT.`,
+    );
   return error as Error;
 }
 
@@ -81,7 +83,9 @@ function accessDenied(res: ServerResponse): void {
  * current SDKs (they sign "/bucket/", it checks "/bucket"), while object requests verify correctly.
  */
 export async function startS3(options: { port: number; directory: string; buckets: string[] }): Promise<Running> {
-  const S3rver = require('@20minutes/s3rver') as new (options: Record<string, unknown>) => {
+  const S3rver = require('@20minutes/s3rver') as new (
+    options: Record<string, unknown>,
+  ) => {
     configureBuckets(): Promise<void>;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     logger?: { close(): void };

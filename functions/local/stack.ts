@@ -57,7 +57,10 @@ export interface LocalAppOptions {
   translations?: TranslationReport;
 }
 
-export function localClients(dynamodbEndpoint: string, s3Endpoint: string): { raw: DynamoDBClient; db: DynamoDBDocumentClient; s3: S3Client } {
+export function localClients(
+  dynamodbEndpoint: string,
+  s3Endpoint: string,
+): { raw: DynamoDBClient; db: DynamoDBDocumentClient; s3: S3Client } {
   const raw = createDynamoClient({ endpoint: dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_DYNAMO_CREDENTIALS });
   return {
     raw,
@@ -71,7 +74,8 @@ export function createLocalApp(options: LocalAppOptions): Hono {
   const { db, s3 } = localClients(options.dynamodbEndpoint, options.s3Endpoint);
   const common = { now: options.now ?? Date.now, log: options.log, clientAddress: localClientAddress };
   const rateLimiter = dynamoRateLimiter(db, options.names);
-  if (options.staffAuth && !options.translations) throw new Error('createLocalApp: staff routes need the translation report (readTranslationReport)');
+  if (options.staffAuth && !options.translations)
+    throw new Error('createLocalApp: staff routes need the translation report (readTranslationReport)');
   return createApp(options.log, [
     healthRoutes,
     inquiryRoutes({
@@ -91,20 +95,24 @@ export function createLocalApp(options: LocalAppOptions): Hono {
       limits: options.limits?.downloads ?? DEFAULT_LIMITS.downloads,
       urlSeconds: options.urlSeconds ?? DOWNLOAD_URL_SECONDS,
     }),
-    ...(options.staffAuth ? [staffRoutes({
-      ...common,
-      auth: options.staffAuth,
-      ...(options.staffKeys ? { keys: options.staffKeys } : {}),
-      inquiries: dynamoStaffInquiryStore(db, options.names),
-      downloads: dynamoStaffDownloadStore(db, options.names),
-      audit: dynamoAuditLog(db, options.names),
-      directory: dynamoStaffDirectory(db, options.names),
-      documents: memoryCatalog(options.documents.map((d) => d.meta)),
-      translations: options.translations!,
-      mailer: options.mailer,
-      mail: LOCAL_MAIL,
-      ...(options.mailDir ? { mailArchive: folderMailArchive(options.mailDir) } : {}),
-    })] : []),
+    ...(options.staffAuth
+      ? [
+          staffRoutes({
+            ...common,
+            auth: options.staffAuth,
+            ...(options.staffKeys ? { keys: options.staffKeys } : {}),
+            inquiries: dynamoStaffInquiryStore(db, options.names),
+            downloads: dynamoStaffDownloadStore(db, options.names),
+            audit: dynamoAuditLog(db, options.names),
+            directory: dynamoStaffDirectory(db, options.names),
+            documents: memoryCatalog(options.documents.map((d) => d.meta)),
+            translations: options.translations!,
+            mailer: options.mailer,
+            mail: LOCAL_MAIL,
+            ...(options.mailDir ? { mailArchive: folderMailArchive(options.mailDir) } : {}),
+          }),
+        ]
+      : []),
   ]);
 }
 
@@ -206,7 +214,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const api = await startApiServer(app, options.ports?.api ?? 0);
     started.push(api);
-    return { api, dynamodb, s3, ...(cognito ? { cognito } : {}), staffAuth, names, documents, translations, db, s3Client, mailDir: options.mailDir, stop: stopAll };
+    return {
+      api,
+      dynamodb,
+      s3,
+      ...(cognito ? { cognito } : {}),
+      staffAuth,
+      names,
+      documents,
+      translations,
+      db,
+      s3Client,
+      mailDir: options.mailDir,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

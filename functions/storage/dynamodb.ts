@@ -2,13 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DOWNLOAD_EVENT_DAYS, type ResourceNames } from '../resources.ts';
-import {
-  StorageUnavailableError,
-  type DownloadEventStore,
-  type InquiryRecord,
-  type InquiryStore,
-  type RateLimiter,
-} from './ports.ts';
+import { StorageUnavailableError, type DownloadEventStore, type InquiryRecord, type InquiryStore, type RateLimiter } from './ports.ts';
 
 export function isConditionFailure(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';

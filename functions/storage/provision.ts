@@ -67,7 +67,9 @@ export async function ensureTables(client: DynamoDBClient, names: ResourceNames)
           new UpdateTableCommand({
             TableName: tableName,
             AttributeDefinitions: wanted.AttributeDefinitions,
-            GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+            GlobalSecondaryIndexUpdates: [
+              { Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } },
+            ],
           }),
         );
       if (missing.length > 0) updated.push(tableName);

@@ -33,14 +33,36 @@ async function all(send: (start?: Item) => Promise<{ Items?: Item[]; LastEvaluat
 
 /** Everything an inbox row, a filter, a search and the dashboard need; the history stays behind. */
 const SUMMARY_FIELDS = [
-  'idempotencyKey', 'reference', 'status', 'receivedAt', 'name', 'email', 'company', 'message', 'country', 'language',
-  'sector', 'investmentSize', 'itemId', 'type', 'version', 'owner', 'firstReplyAt', 'answeredAt', 'updatedAt', 'erasedAt',
+  'idempotencyKey',
+  'reference',
+  'status',
+  'receivedAt',
+  'name',
+  'email',
+  'company',
+  'message',
+  'country',
+  'language',
+  'sector',
+  'investmentSize',
+  'itemId',
+  'type',
+  'version',
+  'owner',
+  'firstReplyAt',
+  'answeredAt',
+  'updatedAt',
+  'erasedAt',
 ];
 
 export function dynamoStaffInquiryStore(db: DynamoDBDocumentClient, names: ResourceNames): StaffInquiryStore {
   const TableName = names.tables.inquiries;
   const get = (id: string) =>
-    guarded('inquiries.get', async () => (await db.send(new GetCommand({ TableName, Key: { idempotencyKey: id }, ConsistentRead: true }))).Item as StaffInquiry | undefined);
+    guarded(
+      'inquiries.get',
+      async () =>
+        (await db.send(new GetCommand({ TableName, Key: { idempotencyKey: id }, ConsistentRead: true }))).Item as StaffInquiry | undefined,
+    );
   return {
     get,
     async list(options = {}) {
@@ -142,7 +164,12 @@ export function dynamoStaffDownloadStore(db: DynamoDBDocumentClient, names: Reso
           ),
         ),
       );
-      const matches = items.filter((item) => String((item.lead as { email?: string } | undefined)?.email ?? '').trim().toLowerCase() === wanted);
+      const matches = items.filter(
+        (item) =>
+          String((item.lead as { email?: string } | undefined)?.email ?? '')
+            .trim()
+            .toLowerCase() === wanted,
+      );
       for (const item of matches)
         await guarded('downloads.erase', () =>
           db.send(
@@ -166,7 +193,9 @@ export function dynamoAuditLog(db: DynamoDBDocumentClient, names: ResourceNames)
   return {
     async record(entry) {
       const item = { month: entry.at.slice(0, 7), entryKey: `${entry.at}#${randomBytes(6).toString('hex')}`, ...entry };
-      await guarded('audit.put', () => db.send(new PutCommand({ TableName, Item: item, ConditionExpression: 'attribute_not_exists(entryKey)' })));
+      await guarded('audit.put', () =>
+        db.send(new PutCommand({ TableName, Item: item, ConditionExpression: 'attribute_not_exists(entryKey)' })),
+      );
     },
     async recent(limit, nowMs) {
       const entries: AuditEntry[] = [];
@@ -177,7 +206,16 @@ export function dynamoAuditLog(db: DynamoDBDocumentClient, names: ResourceNames)
         date.setUTCMonth(date.getUTCMonth() - back);
         const month = date.toISOString().slice(0, 7);
         const out = await guarded('audit.query', () =>
-          db.send(new QueryCommand({ TableName, KeyConditionExpression: '#m = :m', ExpressionAttributeNames: { '#m': 'month' }, ExpressionAttributeValues: { ':m': month }, ScanIndexForward: false, Limit: limit - entries.length })),
+          db.send(
+            new QueryCommand({
+              TableName,
+              KeyConditionExpression: '#m = :m',
+              ExpressionAttributeNames: { '#m': 'month' },
+              ExpressionAttributeValues: { ':m': month },
+              ScanIndexForward: false,
+              Limit: limit - entries.length,
+            }),
+          ),
         );
         for (const item of out.Items ?? []) entries.push({ at: item.at, by: item.by, action: item.action, details: item.details });
       }
@@ -190,10 +228,14 @@ export function dynamoStaffDirectory(db: DynamoDBDocumentClient, names: Resource
   const TableName = names.tables.staffMembers;
   return {
     async seen(member) {
-      await guarded('staff.put', () => db.send(new PutCommand({ TableName, Item: { id: member.id, name: member.name, lastSeenAt: member.lastSeenAt } })));
+      await guarded('staff.put', () =>
+        db.send(new PutCommand({ TableName, Item: { id: member.id, name: member.name, lastSeenAt: member.lastSeenAt } })),
+      );
     },
     async list() {
-      const items = await guarded('staff.scan', () => all((start) => db.send(new ScanCommand({ TableName, ...(start ? { ExclusiveStartKey: start } : {}) }))));
+      const items = await guarded('staff.scan', () =>
+        all((start) => db.send(new ScanCommand({ TableName, ...(start ? { ExclusiveStartKey: start } : {}) }))),
+      );
       return (items as unknown as StaffMember[]).sort((a, b) => a.name.localeCompare(b.name));
     },
   };

@@ -13,6 +13,9 @@ if (config.placeholderAccount)
     `No AWS account given or found: synthesized for the placeholder account ${config.account}. Deploying needs credentials (or -c account=…).`,
   );
 if (!assets.functions.includes('staff'))
-  Annotations.of(stacks.app).addWarningV2('camau:no-staff-function', 'functions/api/lambda/staff.ts does not exist yet: /api/staff/* is not deployed.');
+  Annotations.of(stacks.app).addWarningV2(
+    'camau:no-staff-function',
+    'functions/api/lambda/staff.ts does not exist yet: /api/staff/* is not deployed.',
+  );
 
 app.synth();

@@ -54,7 +54,8 @@ export function stageDocuments(sources: readonly string[], staging: string): { d
 /** The not-found function's folder: its code and the 404 page it answers with. */
 export function stageNotFound(distDir: string, staging: string): string {
   const page = join(distDir, '404.html');
-  if (!existsSync(page)) throw new Error(`${page} is missing: run "npm run build" first (the not-found function serves the built 404 page)`);
+  if (!existsSync(page))
+    throw new Error(`${page} is missing: run "npm run build" first (the not-found function serves the built 404 page)`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   copyFileSync(join(PATHS.notFoundFunction, 'index.mjs'), join(staging, 'index.mjs'));
@@ -65,9 +66,13 @@ export function stageNotFound(distDir: string, staging: string): string {
 export async function prepareAssets(options: PrepareOptions): Promise<PreparedAssets> {
   const entryExists = options.entryExists ?? ((name: FunctionName) => existsSync(lambdaEntry(name)));
   const functions = FUNCTION_NAMES.filter((name) => !OPTIONAL_FUNCTIONS.includes(name) || entryExists(name));
-  for (const name of functions) if (!entryExists(name)) throw new Error(`functions/api/lambda/${name}.ts is missing: the ${name} route group has no entry to deploy`);
+  for (const name of functions)
+    if (!entryExists(name)) throw new Error(`functions/api/lambda/${name}.ts is missing: the ${name} route group has no entry to deploy`);
 
-  const { dir: documentsDir, count: documentCount } = stageDocuments(options.documentsSources ?? PATHS.documentFolders, options.documentsStaging ?? PATHS.documentsStaging);
+  const { dir: documentsDir, count: documentCount } = stageDocuments(
+    options.documentsSources ?? PATHS.documentFolders,
+    options.documentsStaging ?? PATHS.documentsStaging,
+  );
   const notFoundDir = stageNotFound(options.distDir ?? PATHS.dist, options.notFoundStaging ?? PATHS.notFoundStaging);
   if (options.mode === 'stub') return { functions, documentsDir, documentCount, notFoundDir };
 

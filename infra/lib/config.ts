@@ -80,7 +80,8 @@ export function mailAddress(value: string): string {
 
 export function readSiteConfig(path: string = PATHS.siteConfig) {
   const parsed = siteConfigSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -105,10 +106,14 @@ export function readConfig(context: Context, environment: Record<string, string 
   if (certificateArn !== undefined) {
     if (!/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/.test(certificateArn))
       fail('certificateArn', certificateArn, 'an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from there)');
-    if (domain === undefined) fail('domain', '', 'the site\'s domain name whenever certificateArn is given');
+    if (domain === undefined) fail('domain', '', "the site's domain name whenever certificateArn is given");
   }
   if (domain !== undefined && certificateArn === undefined)
-    fail('certificateArn', '', `an ACM certificate ARN in us-east-1 covering ${domain} (a custom domain needs one; see docs/deployment.md)`);
+    fail(
+      'certificateArn',
+      '',
+      `an ACM certificate ARN in us-east-1 covering ${domain} (a custom domain needs one; see docs/deployment.md)`,
+    );
 
   const siteHost = new URL(site.url).hostname;
   const mailDomain = (text(context, 'mailDomain') ?? domain ?? siteHost).toLowerCase();
@@ -116,7 +121,10 @@ export function readConfig(context: Context, environment: Record<string, string 
   const siteName = site.siteName[site.defaultLanguage] ?? 'Ca Mau Invest';
   const mailFrom = text(context, 'mailFrom') ?? `${siteName} <no-reply@${mailDomain}>`;
   const staffEmail = text(context, 'staffEmail') ?? `investor-relations@${mailDomain}`;
-  for (const [key, value] of [['mailFrom', mailFrom], ['staffEmail', staffEmail]] as const) {
+  for (const [key, value] of [
+    ['mailFrom', mailFrom],
+    ['staffEmail', staffEmail],
+  ] as const) {
     if (!EMAIL.test(mailAddress(value))) fail(key, value, 'an e-mail address, optionally as "Name <address>"');
   }
   if (!mailAddress(mailFrom).toLowerCase().endsWith(`@${mailDomain}`))
@@ -135,8 +143,12 @@ export function readConfig(context: Context, environment: Record<string, string 
   const externalOrigins = new Set<string>();
   const style = site.map.basemapStyle;
   if (style && /^https?:\/\//.test(style)) externalOrigins.add(new URL(style).origin);
-  for (const origin of (text(context, 'cspOrigins') ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
-    if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) fail('cspOrigins', origin, 'comma-separated https origins such as https://tiles.example.org');
+  for (const origin of (text(context, 'cspOrigins') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)) {
+    if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin))
+      fail('cspOrigins', origin, 'comma-separated https origins such as https://tiles.example.org');
     externalOrigins.add(origin);
   }
 

@@ -53,7 +53,9 @@ function scriptType(attributes: string): string {
 /** Reads every page of the built site and collects what the CSP must allow inline. */
 export function scanInline(distDir: string): InlineInventory {
   if (!existsSync(join(distDir, 'index.html')))
-    throw new Error(`${distDir} has no built site: run "npm run build" first (the CSP is computed from the built pages, and dist/ is what gets deployed)`);
+    throw new Error(
+      `${distDir} has no built site: run "npm run build" first (the CSP is computed from the built pages, and dist/ is what gets deployed)`,
+    );
   const files = htmlFiles(distDir);
   const scripts = new Set<string>();
   const styles = new Set<string>();
@@ -72,7 +74,9 @@ export function scanInline(distDir: string): InlineInventory {
     }
     for (const [, body = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) note(styles, sha256(body), file);
     // Attributes of every tag, read name by name so text inside other attributes' values is never mistaken for one.
-    const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2').replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2');
+    const markup = html
+      .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2')
+      .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2');
     for (const [tag = ''] of markup.matchAll(/<[a-z][^<>]*>/gi)) {
       for (const [, name = '', double, single] of tag.matchAll(/\s([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s"'=<>`]+))?/g)) {
         const attribute = name.toLowerCase();

@@ -73,7 +73,9 @@ function fromSchema(problem: ContentProblem): CheckProblem {
     ? `the field${unknownKeys[1]!.includes(',') ? 's' : ''} ${unknownKeys[1]}`
     : typeof problem.found === 'string' && problem.expected !== undefined && problem.found.startsWith('not valid YAML')
       ? problem.found
-      : 'found' in problem ? describe(problem.found) : problem.message;
+      : 'found' in problem
+        ? describe(problem.found)
+        : problem.message;
   return { file: problem.file, field: problem.field, found, expected: problem.expected ?? expectation(problem.message) };
 }
 
@@ -91,7 +93,9 @@ function vertices(geometry: Geometry): [number, number][] {
 
 interface TextFolder {
   folder: string;
-  texts: Partial<Record<string, TextOnDisk<{ title: string; summary: string; version?: number; translatedFrom?: string; sourceVersion?: number }>>>;
+  texts: Partial<
+    Record<string, TextOnDisk<{ title: string; summary: string; version?: number; translatedFrom?: string; sourceVersion?: number }>>
+  >;
   strayFiles: string[];
 }
 
@@ -102,7 +106,14 @@ export function checkContent(root: string): CheckResult {
   } catch (error) {
     const message = (error as Error).message;
     return {
-      problems: [{ file: 'site.json', field: '(whole file)', found: message.split('\n').slice(1).join('; ').trim() || message, expected: 'valid JSON with every setting of the site configuration' }],
+      problems: [
+        {
+          file: 'site.json',
+          field: '(whole file)',
+          found: message.split('\n').slice(1).join('; ').trim() || message,
+          expected: 'valid JSON with every setting of the site configuration',
+        },
+      ],
       counts: { items: 0, pages: 0, news: 0, documents: 0 },
     };
   }
@@ -127,7 +138,12 @@ export function checkContent(root: string): CheckResult {
   try {
     outline = readOutline(join(root, site.map.outline));
   } catch (error) {
-    add('site.json', 'map.outline', `"${site.map.outline}" (${(error as Error).message.split('\n')[0]})`, 'a GeoJSON file of the province outline, relative to the content folder');
+    add(
+      'site.json',
+      'map.outline',
+      `"${site.map.outline}" (${(error as Error).message.split('\n')[0]})`,
+      'a GeoJSON file of the province outline, relative to the content folder',
+    );
   }
 
   for (const item of items) {
@@ -138,20 +154,28 @@ export function checkContent(root: string): CheckResult {
 
     const kindCategory = categoryOfKind(facts.kind);
     if (kindCategory !== item.category)
-      add(file, 'kind', describe(facts.kind), `a kind of the section "${item.category}" (${KINDS_BY_CATEGORY[item.category].join(', ')}), or the folder moved to catalog/${kindCategory}/`);
+      add(
+        file,
+        'kind',
+        describe(facts.kind),
+        `a kind of the section "${item.category}" (${KINDS_BY_CATEGORY[item.category].join(', ')}), or the folder moved to catalog/${kindCategory}/`,
+      );
 
     facts.related.forEach((id, index) => {
       if (id === facts.id) add(file, `related[${index}]`, describe(id), 'another item: an item is not related to itself');
-      else if (!ids.has(id)) add(file, `related[${index}]`, describe(id), 'the id of an item in the catalog (a folder name under catalog/)');
+      else if (!ids.has(id))
+        add(file, `related[${index}]`, describe(id), 'the id of an item in the catalog (a folder name under catalog/)');
     });
 
     facts.sectors.forEach((sector, index) => {
-      if (!site.sectors.includes(sector)) add(file, `sectors[${index}]`, describe(sector), `one of the sectors in site.json: ${site.sectors.join(', ')}`);
+      if (!site.sectors.includes(sector))
+        add(file, `sectors[${index}]`, describe(sector), `one of the sectors in site.json: ${site.sectors.join(', ')}`);
     });
 
     if (hasDocuments)
       facts.documents.forEach((id, index) => {
-        if (!documentIds.has(id)) add(file, `documents[${index}]`, describe(id), `the id of a document in documents/ (a documents/${id}.yaml beside its file)`);
+        if (!documentIds.has(id))
+          add(file, `documents[${index}]`, describe(id), `the id of a document in documents/ (a documents/${id}.yaml beside its file)`);
       });
 
     if (outline) {
@@ -186,13 +210,19 @@ export function checkContent(root: string): CheckResult {
     for (const [lang, entry] of Object.entries(post.texts)) {
       if (!entry) continue;
       entry.text.related?.forEach((id, index) => {
-        if (!ids.has(id)) add(entry.file, `related[${index}]`, describe(id), 'the id of an item in the catalog (a folder name under catalog/)');
+        if (!ids.has(id))
+          add(entry.file, `related[${index}]`, describe(id), 'the id of an item in the catalog (a folder name under catalog/)');
       });
       if (!source || lang === site.sourceLanguage) continue;
       for (const field of ['date', 'type', 'sources', 'related'] as const) {
         const own = entry.text[field];
         if (own !== undefined && JSON.stringify(own) !== JSON.stringify(source.text[field]))
-          add(entry.file, field, describe(own), `${describe(source.text[field])} as in ${source.file}, or the field left out (a translation takes it from the source text)`);
+          add(
+            entry.file,
+            field,
+            describe(own),
+            `${describe(source.text[field])} as in ${source.file}, or the field left out (a translation takes it from the source text)`,
+          );
       }
     }
   }
@@ -216,9 +246,16 @@ export function checkContent(root: string): CheckResult {
       const result = openDataSchema.safeParse(data);
       if (!result.success)
         for (const issue of result.error.issues)
-          problems.push(fromSchema({ file: 'open-data.json', field: fieldPath(issue.path), message: issue.message, found: valueAt(data, issue.path) }));
+          problems.push(
+            fromSchema({ file: 'open-data.json', field: fieldPath(issue.path), message: issue.message, found: valueAt(data, issue.path) }),
+          );
     } catch (error) {
-      add('open-data.json', '(syntax)', `not valid JSON (${(error as Error).message})`, 'valid JSON: check commas and quotes near that position');
+      add(
+        'open-data.json',
+        '(syntax)',
+        `not valid JSON (${(error as Error).message})`,
+        'valid JSON: check commas and quotes near that position',
+      );
     }
   }
 
@@ -229,7 +266,8 @@ export function checkContent(root: string): CheckResult {
   checkIds('featured', site.featured);
   checkIds('corridor', site.corridor);
   site.distanceTargets.forEach((target, index) => {
-    if ('item' in target && !ids.has(target.item)) add('site.json', `distanceTargets[${index}].item`, describe(target.item), 'the id of an item in the catalog');
+    if ('item' in target && !ids.has(target.item))
+      add('site.json', `distanceTargets[${index}].item`, describe(target.item), 'the id of an item in the catalog');
     if ('nearestOfKind' in target && !(KINDS as readonly string[]).includes(target.nearestOfKind))
       add('site.json', `distanceTargets[${index}].nearestOfKind`, describe(target.nearestOfKind), `one of the kinds: ${KINDS.join(', ')}`);
   });
@@ -246,18 +284,34 @@ function checkTexts(set: TextFolder, sourceLanguage: string, languages: string[]
   const present = Object.values(set.texts).filter((entry) => entry !== undefined);
   if (present.length === 0) return;
   if (!set.texts[sourceLanguage])
-    add(`${set.folder}/${sourceLanguage}.md`, '(file)', 'no file', `the source text in ${sourceLanguage}.md, which the translations are made from`);
+    add(
+      `${set.folder}/${sourceLanguage}.md`,
+      '(file)',
+      'no file',
+      `the source text in ${sourceLanguage}.md, which the translations are made from`,
+    );
 
   for (const [lang, entry] of Object.entries(set.texts)) {
     if (!entry) continue;
     const { text, file } = entry;
     if (lang === sourceLanguage && text.translatedFrom !== undefined)
-      add(file, 'translatedFrom', describe(text.translatedFrom), `nothing: ${sourceLanguage} is the source language, so this text needs a version instead`);
+      add(
+        file,
+        'translatedFrom',
+        describe(text.translatedFrom),
+        `nothing: ${sourceLanguage} is the source language, so this text needs a version instead`,
+      );
     if (text.translatedFrom !== undefined && lang !== sourceLanguage) {
       const source = set.texts[text.translatedFrom];
-      if (text.translatedFrom === lang) add(file, 'translatedFrom', describe(text.translatedFrom), 'the language this text was translated from, not its own');
+      if (text.translatedFrom === lang)
+        add(file, 'translatedFrom', describe(text.translatedFrom), 'the language this text was translated from, not its own');
       else if (!source || source.text.version === undefined)
-        add(file, 'translatedFrom', describe(text.translatedFrom), `a language whose source text (with a version) is in this folder, usually "${sourceLanguage}"`);
+        add(
+          file,
+          'translatedFrom',
+          describe(text.translatedFrom),
+          `a language whose source text (with a version) is in this folder, usually "${sourceLanguage}"`,
+        );
       else if (text.sourceVersion !== undefined && text.sourceVersion > source.text.version)
         add(file, 'sourceVersion', describe(text.sourceVersion), `at most ${source.text.version}, the version of ${source.file}`);
     }
@@ -268,6 +322,11 @@ function checkTexts(set: TextFolder, sourceLanguage: string, languages: string[]
       ...(bodyLine !== undefined ? [['(text)', bodyLine.trim()] as const] : []),
     ];
     if (placeholders.length)
-      add(file, placeholders[0]![0], describe(placeholders[0]![1]), `the real text in place of every TODO placeholder (${placeholders.map(([field]) => field).join(', ')})`);
+      add(
+        file,
+        placeholders[0]![0],
+        describe(placeholders[0]![1]),
+        `the real text in place of every TODO placeholder (${placeholders.map(([field]) => field).join(', ')})`,
+      );
   }
 }

@@ -20,7 +20,9 @@ export function readDocuments(dir: string): { documents: DocumentOnDisk[]; probl
   const documents: DocumentOnDisk[] = [];
   const problems: DocumentProblem[] = [];
   if (!existsSync(dir)) return { documents, problems };
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()) {
     const file = `content/documents/${name}`;
     let data: unknown;
     try {
@@ -45,13 +47,18 @@ export function readDocuments(dir: string): { documents: DocumentOnDisk[]; probl
     }
     const size = statSync(path).size;
     if (doc.size !== undefined && doc.size !== size)
-      problems.push({ file, field: 'size', message: `says ${doc.size} bytes but ${doc.file} has ${size}; remove "size" to have it measured` });
+      problems.push({
+        file,
+        field: 'size',
+        message: `says ${doc.size} bytes but ${doc.file} has ${size}; remove "size" to have it measured`,
+      });
     documents.push({ meta: { ...doc, size, s3Key: doc.s3Key ?? defaultS3Key(doc) }, path });
   }
   const seen = new Map<string, string>();
   for (const { meta } of documents) {
     const other = seen.get(meta.s3Key);
-    if (other) problems.push({ file: `content/documents/${meta.id}.yaml`, field: 's3Key', message: `"${meta.s3Key}" is also used by ${other}` });
+    if (other)
+      problems.push({ file: `content/documents/${meta.id}.yaml`, field: 's3Key', message: `"${meta.s3Key}" is also used by ${other}` });
     seen.set(meta.s3Key, meta.id);
   }
   return { documents, problems };
@@ -61,7 +68,9 @@ export function readDocuments(dir: string): { documents: DocumentOnDisk[]; probl
 export function loadDocuments(dir: string): DocumentOnDisk[] {
   const { documents, problems } = readDocuments(dir);
   if (problems.length > 0)
-    throw new Error(`Documents have ${problems.length} problem(s):\n${problems.map((p) => `  ${p.file} › ${p.field}: ${p.message}`).join('\n')}`);
+    throw new Error(
+      `Documents have ${problems.length} problem(s):\n${problems.map((p) => `  ${p.file} › ${p.field}: ${p.message}`).join('\n')}`,
+    );
   return documents;
 }
 

@@ -13,7 +13,8 @@ export interface ProvinceOutline {
 /** Reads a GeoJSON file holding Polygon or MultiPolygon geometries (a Feature, a FeatureCollection or a bare geometry). */
 export function readOutline(path: string): ProvinceOutline {
   const data = JSON.parse(readFileSync(path, 'utf8')) as { type: string; features?: { geometry: unknown }[]; geometry?: unknown };
-  const geometries = data.type === 'FeatureCollection' ? (data.features ?? []).map((f) => f.geometry) : data.type === 'Feature' ? [data.geometry] : [data];
+  const geometries =
+    data.type === 'FeatureCollection' ? (data.features ?? []).map((f) => f.geometry) : data.type === 'Feature' ? [data.geometry] : [data];
   const polygons: Polygon[] = [];
   for (const geometry of geometries as { type: string; coordinates: unknown }[]) {
     if (geometry?.type === 'Polygon') polygons.push(geometry.coordinates as Polygon);
@@ -35,7 +36,9 @@ function inRing([x, y]: LonLat, ring: LonLat[]): boolean {
 }
 
 export function isInside(point: LonLat, outline: ProvinceOutline): boolean {
-  return outline.polygons.some(([outer, ...holes]) => outer !== undefined && inRing(point, outer) && !holes.some((hole) => inRing(point, hole)));
+  return outline.polygons.some(
+    ([outer, ...holes]) => outer !== undefined && inRing(point, outer) && !holes.some((hole) => inRing(point, hole)),
+  );
 }
 
 /** 0 inside the province; otherwise the straight-line distance to its nearest edge in kilometres. */
@@ -44,6 +47,7 @@ export function kmOutside(point: LonLat, outline: ProvinceOutline): number {
   let best = Infinity;
   for (const polygon of outline.polygons)
     for (const ring of polygon)
-      if (ring.length >= 2) best = Math.min(best, distanceKm({ type: 'Point', coordinates: point }, { type: 'LineString', coordinates: ring }));
+      if (ring.length >= 2)
+        best = Math.min(best, distanceKm({ type: 'Point', coordinates: point }, { type: 'LineString', coordinates: ring }));
   return best;
 }

@@ -10,10 +10,12 @@ import { newsTextSchema, type NewsText } from '#domain/catalog/news.ts';
 
 /** Names a zod issue path the way an editor reads it: `figures.area[0].unit`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
-    '',
-  ) || '(whole file)';
+  return (
+    path.reduce<string>(
+      (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+      '',
+    ) || '(whole file)'
+  );
 }
 
 /** The value at a zod issue path in the data as written, so a report can say what it found. */
@@ -72,12 +74,24 @@ export function readContent(root: string): ContentOnDisk {
       if (!statSync(folder).isDirectory()) continue;
       const factsPath = join(folder, 'facts.yaml');
       if (!existsSync(factsPath)) {
-        problems.push({ file: rel(folder), field: 'facts.yaml', message: 'every item folder needs a facts.yaml', found: undefined, expected: 'a facts.yaml in every item folder' });
+        problems.push({
+          file: rel(folder),
+          field: 'facts.yaml',
+          message: 'every item folder needs a facts.yaml',
+          found: undefined,
+          expected: 'a facts.yaml in every item folder',
+        });
         continue;
       }
       const facts = validate(itemFactsSchema, readYaml(factsPath, rel(factsPath), problems), rel(factsPath), problems);
       if (facts && facts.id !== name)
-        problems.push({ file: rel(factsPath), field: 'id', message: `"${facts.id}" must match its folder name "${name}"`, found: facts.id, expected: `"${name}", the name of its folder` });
+        problems.push({
+          file: rel(factsPath),
+          field: 'id',
+          message: `"${facts.id}" must match its folder name "${name}"`,
+          found: facts.id,
+          expected: `"${name}", the name of its folder`,
+        });
       const { texts, strayFiles } = readTexts(folder, site.languages, textSchema, rel, problems);
       if (facts) items.push({ category, folder: rel(folder), facts, texts, strayFiles });
     }

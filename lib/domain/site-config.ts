@@ -56,9 +56,7 @@ export const siteConfigSchema = z
     investmentSizes: z.array(slugSchema).min(1),
     /** Version of the consent text the forms show (UI string `form.consent`); raise it whenever that text changes. */
     consentVersion: z.string().min(1).max(64),
-    keyFigures: z
-      .array(z.strictObject({ key: z.string().min(1), claim: claimSchema }))
-      .default([]),
+    keyFigures: z.array(z.strictObject({ key: z.string().min(1), claim: claimSchema })).default([]),
     keyFigureSources: z.array(sourceSchema).default([]),
     contacts: z
       .array(
@@ -84,7 +82,11 @@ export const siteConfigSchema = z
     config.keyFigures.forEach((figure, index) =>
       figure.claim.sources.forEach((id) => {
         if (!sourceIds.has(id))
-          ctx.addIssue({ code: 'custom', path: ['keyFigures', index, 'claim', 'sources'], message: `source "${id}" is not in keyFigureSources` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['keyFigures', index, 'claim', 'sources'],
+            message: `source "${id}" is not in keyFigureSources`,
+          });
       }),
     );
   });

@@ -30,7 +30,8 @@ export function formatValue(value: number, unit: Unit, lang: Lang, t?: TFunction
     return new Intl.NumberFormat(tag, { style: 'currency', currency: unit, notation: 'compact', maximumFractionDigits: 1 }).format(value);
   if (unit === 'percent') return new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
   const intlUnit = INTL_UNITS[unit];
-  if (intlUnit) return new Intl.NumberFormat(tag, { style: 'unit', unit: intlUnit, unitDisplay: 'short', maximumFractionDigits: 2 }).format(value);
+  if (intlUnit)
+    return new Intl.NumberFormat(tag, { style: 'unit', unit: intlUnit, unitDisplay: 'short', maximumFractionDigits: 2 }).format(value);
   const number = formatNumber(value, lang);
   const symbol = SYMBOLS[unit];
   if (!symbol) return number;
@@ -53,7 +54,12 @@ export function formatPartialDate(date: string, lang: Lang): string {
 }
 
 export function formatDistance(km: number, lang: Lang): string {
-  return new Intl.NumberFormat(tagOf(lang), { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+  return new Intl.NumberFormat(tagOf(lang), {
+    style: 'unit',
+    unit: 'kilometer',
+    unitDisplay: 'short',
+    maximumFractionDigits: km < 10 ? 1 : 0,
+  }).format(km);
 }
 
 /** "as of March 2025", or "date not given" for a figure whose only source is undated. */

@@ -54,7 +54,10 @@ function mergeFallback(own: Tree | undefined, fallback: Tree): Tree {
  * for islands, which fill their own placeholders in the browser without shipping i18next.
  */
 export function uiStringsBranch(lang: Lang, key: string): Tree {
-  const branch = (code: Lang) => key.split('.').reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), resourceFor(code) as Tree);
+  const branch = (code: Lang) =>
+    key
+      .split('.')
+      .reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), resourceFor(code) as Tree);
   const fallback = branch(site.sourceLanguage);
   if (typeof fallback !== 'object') throw new Error(`content/ui/${site.sourceLanguage}.json has no "${key}" section`);
   const own = branch(lang);

@@ -18,8 +18,11 @@ function fail(message: string): never {
 
 const kindList = CATEGORIES.map((category) => `  ${category}: ${KINDS_BY_CATEGORY[category].join(', ')}`).join('\n');
 if (!kind || !slug || positionals.length > 2)
-  fail(`Usage: npm run content:new <kind> <slug>\n  e.g. npm run content:new industrial-park ip-khanh-an-2\n\nKinds, by section:\n${kindList}`);
-if (!(KINDS as readonly string[]).includes(kind)) fail(`Unknown kind "${kind}". Choose one of these (the section follows from it):\n${kindList}`);
+  fail(
+    `Usage: npm run content:new <kind> <slug>\n  e.g. npm run content:new industrial-park ip-khanh-an-2\n\nKinds, by section:\n${kindList}`,
+  );
+if (!(KINDS as readonly string[]).includes(kind))
+  fail(`Unknown kind "${kind}". Choose one of these (the section follows from it):\n${kindList}`);
 const slugCheck = slugSchema.safeParse(slug);
 if (!slugCheck.success) fail(`"${slug}" cannot be an id: ${slugCheck.error.issues[0]?.message}. The id is also the page's address.`);
 

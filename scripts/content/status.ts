@@ -4,7 +4,14 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { readContent } from '#content-files/read-content.ts';
-import { hasMissing, translatablesOf, translationStatus, workList, type StatusReport, type TranslationState } from '#domain/translation/translation-status.ts';
+import {
+  hasMissing,
+  translatablesOf,
+  translationStatus,
+  workList,
+  type StatusReport,
+  type TranslationState,
+} from '#domain/translation/translation-status.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,8 +31,8 @@ const CELL: Record<TranslationState, string> = { source: 'source', current: 'ok'
 function table(report: StatusReport): string[] {
   const width = Math.max(...report.entries.map((entry) => entry.kind.length + 1 + entry.id.length), 10) + 2;
   const header = `${''.padEnd(width)}${report.languages.map((lang) => lang.padEnd(9)).join('')}`;
-  const rows = report.entries.map(
-    (entry) => `${`${entry.kind} ${entry.id}`.padEnd(width)}${entry.languages.map((status) => CELL[status.state].padEnd(9)).join('')}`.trimEnd(),
+  const rows = report.entries.map((entry) =>
+    `${`${entry.kind} ${entry.id}`.padEnd(width)}${entry.languages.map((status) => CELL[status.state].padEnd(9)).join('')}`.trimEnd(),
   );
   return [header.trimEnd(), ...rows];
 }
@@ -44,15 +51,18 @@ function todo(report: StatusReport, withDrafts: boolean): string[] {
 }
 
 function summary(report: StatusReport): string[] {
-  const columns: [TranslationState, string][] = [['current', 'up to date'], ['draft', 'draft'], ['stale', 'stale'], ['missing', 'missing']];
+  const columns: [TranslationState, string][] = [
+    ['current', 'up to date'],
+    ['draft', 'draft'],
+    ['stale', 'stale'],
+    ['missing', 'missing'],
+  ];
   const header = `${'language'.padEnd(12)}${columns.map(([, label]) => label.padStart(11)).join('')}`;
   return [
     header,
     ...report.summary.map((counts) => {
       const name = counts.lang === report.sourceLanguage ? `${counts.lang} (source)` : counts.lang;
-      const cells = counts.lang === report.sourceLanguage
-        ? [counts.source, 0, 0, counts.missing]
-        : columns.map(([state]) => counts[state]);
+      const cells = counts.lang === report.sourceLanguage ? [counts.source, 0, 0, counts.missing] : columns.map(([state]) => counts[state]);
       return `${name.padEnd(12)}${cells.map((count) => String(count).padStart(11)).join('')}`;
     }),
   ];

@@ -25,7 +25,12 @@ function port(name: string, fallback: number): number {
 }
 
 const dataDir = resolve(root, process.env.LOCAL_DATA_DIR || '.local');
-const ports = { api: port('API_PORT', 4322), dynamodb: port('DYNAMODB_PORT', 4323), s3: port('S3_PORT', 4324), cognito: port('COGNITO_PORT', 4325) };
+const ports = {
+  api: port('API_PORT', 4322),
+  dynamodb: port('DYNAMODB_PORT', 4323),
+  s3: port('S3_PORT', 4324),
+  cognito: port('COGNITO_PORT', 4325),
+};
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
 let stack: LocalStack | undefined;
@@ -62,7 +67,8 @@ try {
     contentDir: join(root, 'content'),
     mailDir: join(dataDir, 'mail'),
     ports,
-    onMail: (mail) => console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
+    onMail: (mail) =>
+      console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
   });
 } catch (error) {
   console.error(`Could not start the local stack: ${(error as Error).message}`);

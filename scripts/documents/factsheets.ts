@@ -92,7 +92,10 @@ function drawLocatorMap(doc: PDFKit.PDFDocument, item: ItemOnDisk, x: number, y:
   } else {
     const [px, py] = project(geometry.coordinates);
     doc.circle(x + px, y + py, 5).fillAndStroke('#c2410c', '#ffffff');
-    doc.circle(x + px, y + py, 9).lineWidth(1.5).stroke(INK);
+    doc
+      .circle(x + px, y + py, 9)
+      .lineWidth(1.5)
+      .stroke(INK);
   }
   doc.restore().rect(x, y, width, height).lineWidth(0.5).stroke(MUTED);
   return height;
@@ -108,7 +111,12 @@ function writeFactsheet(item: ItemOnDisk, all: ItemOnDisk[], lang: string, file:
     lang: languageInfo(lang).tag,
     displayTitle: true,
     // A fixed date keeps the file identical for identical content, so its version only changes with its text.
-    info: { Title: words.text.title, Author: pick(site.siteName, lang), Subject: t('factsheet.subject'), CreationDate: new Date(Date.UTC(2026, 0, 1)) },
+    info: {
+      Title: words.text.title,
+      Author: pick(site.siteName, lang),
+      Subject: t('factsheet.subject'),
+      CreationDate: new Date(Date.UTC(2026, 0, 1)),
+    },
   });
   const done = new Promise<void>((resolve, reject) => {
     const out = createWriteStream(file);
@@ -122,18 +130,39 @@ function writeFactsheet(item: ItemOnDisk, all: ItemOnDisk[], lang: string, file:
   const width = doc.page.width - left - doc.page.margins.right;
   const heading = (text: string) => {
     doc.x = left;
-    doc.moveDown(0.8).font('bold').fontSize(12).fillColor(BRAND).text(text, left, doc.y, { width }).moveDown(0.3).font('body').fontSize(9.5).fillColor(INK);
+    doc
+      .moveDown(0.8)
+      .font('bold')
+      .fontSize(12)
+      .fillColor(BRAND)
+      .text(text, left, doc.y, { width })
+      .moveDown(0.3)
+      .font('body')
+      .fontSize(9.5)
+      .fillColor(INK);
   };
 
-  doc.font('bold').fontSize(9).fillColor(BRAND).text(`${pick(site.siteName, lang)} · ${t('factsheet.subject')}`);
+  doc
+    .font('bold')
+    .fontSize(9)
+    .fillColor(BRAND)
+    .text(`${pick(site.siteName, lang)} · ${t('factsheet.subject')}`);
   doc.moveDown(0.5).fontSize(20).fillColor(INK).text(words.text.title);
-  doc.font('body').fontSize(10).fillColor(MUTED).text(`${t(`kind.${facts.kind}`)} · ${t(`status.${facts.status}.label`)} · ${formatAsOf(facts.statusAsOf, lang, t)}`);
+  doc
+    .font('body')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(`${t(`kind.${facts.kind}`)} · ${t(`status.${facts.status}.label`)} · ${formatAsOf(facts.statusAsOf, lang, t)}`);
   doc.moveDown(0.6).fontSize(11).fillColor(INK).text(words.text.summary);
   if (isDraft(words.text)) doc.moveDown(0.4).fontSize(8.5).fillColor('#6b4a00').text(t('translation.draft'));
 
   // Figures, each with its date and a footnote number pointing to the source list at the end.
   const cited: string[] = [];
-  const cite = (ids: string[]) => ids.map((id) => (cited.includes(id) ? cited.indexOf(id) : cited.push(id) - 1) + 1).map((n) => `[${n}]`).join('');
+  const cite = (ids: string[]) =>
+    ids
+      .map((id) => (cited.includes(id) ? cited.indexOf(id) : cited.push(id) - 1) + 1)
+      .map((n) => `[${n}]`)
+      .join('');
   heading(t('item.facts'));
   const row = (label: string, value: string) => {
     const y = doc.y;
@@ -143,12 +172,18 @@ function writeFactsheet(item: ItemOnDisk, all: ItemOnDisk[], lang: string, file:
     doc.y = Math.max(labelBottom, doc.y) + 3;
     doc.x = left;
   };
-  row(t('item.status'), `${t(`status.${facts.status}.label`)}${facts.statusUnverified ? ` (${t('status.unverified')})` : ''} · ${formatAsOf(facts.statusAsOf, lang, t)} ${cite(facts.statusSources)}`);
+  row(
+    t('item.status'),
+    `${t(`status.${facts.status}.label`)}${facts.statusUnverified ? ` (${t('status.unverified')})` : ''} · ${formatAsOf(facts.statusAsOf, lang, t)} ${cite(facts.statusSources)}`,
+  );
   for (const [key, claims] of Object.entries(facts.figures))
     row(
       t(`figure.${key}`),
       (claims ?? [])
-        .map((claim) => `${formatClaim(claim, lang, t)} · ${formatAsOf(claim.asOf, lang, t)}${claim.basis !== 'stated' ? ` · ${t(`basis.${claim.basis}`)}` : ''} ${cite(claim.sources)}`)
+        .map(
+          (claim) =>
+            `${formatClaim(claim, lang, t)} · ${formatAsOf(claim.asOf, lang, t)}${claim.basis !== 'stated' ? ` · ${t(`basis.${claim.basis}`)}` : ''} ${cite(claim.sources)}`,
+        )
         .join('\n'),
     );
   for (const party of facts.parties) row(t(`party.${party.role}`), `${party.name} ${cite(party.sources)}`);
@@ -162,10 +197,18 @@ function writeFactsheet(item: ItemOnDisk, all: ItemOnDisk[], lang: string, file:
   const textWidth = width - mapWidth - 16;
   doc.fillColor(INK).font('body').fontSize(9.5);
   if (facts.location.description) doc.text(facts.location.description, left, mapTop, { width: textWidth });
-  doc.text(`${t('item.coordinates')}: ${lat.toFixed(3)}, ${lon.toFixed(3)} · ${facts.location.precision === 'approximate' ? t('item.approximate') : t('item.exact')}`, left, doc.y, { width: textWidth });
+  doc.text(
+    `${t('item.coordinates')}: ${lat.toFixed(3)}, ${lon.toFixed(3)} · ${facts.location.precision === 'approximate' ? t('item.approximate') : t('item.exact')}`,
+    left,
+    doc.y,
+    { width: textWidth },
+  );
   doc.fillColor(MUTED).text(facts.location.basis, { width: textWidth });
   for (const target of site.distanceTargets) {
-    const candidates = 'item' in target ? all.filter((other) => other.facts.id === target.item) : all.filter((other) => other.facts.kind === target.nearestOfKind);
+    const candidates =
+      'item' in target
+        ? all.filter((other) => other.facts.id === target.item)
+        : all.filter((other) => other.facts.kind === target.nearestOfKind);
     const nearest = candidates
       .filter((other) => other.facts.id !== facts.id)
       .map((other) => ({ other, km: distanceKm(facts.geometry, other.facts.geometry) }))
@@ -182,11 +225,20 @@ function writeFactsheet(item: ItemOnDisk, all: ItemOnDisk[], lang: string, file:
   doc.fontSize(8.5);
   cited.forEach((id, index) => {
     const source = facts.sources.find((candidate) => candidate.id === id)!;
-    doc.fillColor(INK).text(`[${index + 1}] ${source.title}${source.publisher ? ` — ${source.publisher}` : ''}${source.date ? ` (${source.date})` : ''}`, { width, continued: Boolean(source.url) });
+    doc
+      .fillColor(INK)
+      .text(`[${index + 1}] ${source.title}${source.publisher ? ` — ${source.publisher}` : ''}${source.date ? ` (${source.date})` : ''}`, {
+        width,
+        continued: Boolean(source.url),
+      });
     if (source.url) doc.fillColor(BRAND).text(` ${source.url}`, { link: source.url, width });
   });
   const page = new URL(`/${lang}/${categoryOfKind(facts.kind)}/${facts.id}/`, site.url).href;
-  doc.moveDown(1).fontSize(8).fillColor(MUTED).text(t('factsheet.footer', { url: page }), { width });
+  doc
+    .moveDown(1)
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(t('factsheet.footer', { url: page }), { width });
   doc.end();
   return done;
 }
@@ -203,7 +255,9 @@ function newestMtime(path: string): number {
 export function factsheetsUpToDate(outDir = FACTSHEETS_DIR): boolean {
   if (!existsSync(outDir) || readdirSync(outDir).length === 0) return false;
   const oldestOutput = Math.min(...readdirSync(outDir).map((name) => statSync(join(outDir, name)).mtimeMs));
-  const inputs = ['content/catalog', 'content/ui', 'content/site.json', 'scripts/documents', 'lib'].map((path) => newestMtime(projectPath(path)));
+  const inputs = ['content/catalog', 'content/ui', 'content/site.json', 'scripts/documents', 'lib'].map((path) =>
+    newestMtime(projectPath(path)),
+  );
   return Math.max(...inputs) < oldestOutput;
 }
 
@@ -230,10 +284,16 @@ export async function generateFactsheets(outDir = FACTSHEETS_DIR): Promise<Gener
       await writeFactsheet(item, content.items, lang, join(outDir, fileName));
       const t = useTranslations(lang);
       const title = Object.fromEntries(
-        site.languages.map((code) => [code, `${useTranslations(code)('factsheet.subject')}: ${(item.texts[code] ?? item.texts[site.sourceLanguage])!.text.title}`]),
+        site.languages.map((code) => [
+          code,
+          `${useTranslations(code)('factsheet.subject')}: ${(item.texts[code] ?? item.texts[site.sourceLanguage])!.text.title}`,
+        ]),
       );
       // The version follows the inputs, so a changed fact or text gives a new storage key and never a stale cached file.
-      const version = createHash('sha256').update(JSON.stringify([item.facts, item.texts[lang], t('factsheet.footer')])).digest('hex').slice(0, 10);
+      const version = createHash('sha256')
+        .update(JSON.stringify([item.facts, item.texts[lang], t('factsheet.footer')]))
+        .digest('hex')
+        .slice(0, 10);
       writeFileSync(
         join(outDir, `${id}.yaml`),
         toYaml({ id, title, language: lang, format: 'pdf', version, date: today, file: fileName, requiresLead: false }),
@@ -248,6 +308,8 @@ if (process.argv[1]?.endsWith('factsheets.ts')) {
   const started = Date.now();
   const written = await generateFactsheets();
   const languages = [...new Set(written.map((sheet) => sheet.lang))];
-  console.log(`Factsheets: ${written.length} PDFs in ${languages.join(', ')} written to .generated/documents/ in ${Date.now() - started} ms.`);
+  console.log(
+    `Factsheets: ${written.length} PDFs in ${languages.join(', ')} written to .generated/documents/ in ${Date.now() - started} ms.`,
+  );
   if (readdirSync(FACTSHEETS_DIR).length === 0) process.exitCode = 1;
 }

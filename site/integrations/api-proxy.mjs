@@ -36,13 +36,10 @@ export function forwarder(target) {
     const headers = { ...req.headers, host: origin.host };
     const client = req.socket.remoteAddress ?? '127.0.0.1';
     headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${client}` : client;
-    const upstream = request(
-      { hostname: origin.hostname, port: origin.port, method: req.method, path: url, headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const upstream = request({ hostname: origin.hostname, port: origin.port, method: req.method, path: url, headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     upstream.on('error', () => {
       // The API is not running: answer as the contract does for an unavailable service.
       if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', 'cache-control': 'no-store' });

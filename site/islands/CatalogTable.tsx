@@ -113,7 +113,15 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
         {select('status', strings.status, statusOptions)}
         {select('sector', strings.sector, sectorOptions)}
         {select('size', strings.size, sizeOptions)}
-        <button type="button" className="button-secondary" disabled={!live} onClick={() => { setFilters(EMPTY); writeFiltersToUrl(EMPTY); }}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={!live}
+          onClick={() => {
+            setFilters(EMPTY);
+            writeFiltersToUrl(EMPTY);
+          }}
+        >
           {strings.clear}
         </button>
       </form>

@@ -36,7 +36,13 @@ export default function DownloadButton({ documentId, itemId, lang, label, descri
 
   return (
     <>
-      <button type="button" className="button-secondary" onClick={() => void download()} disabled={!live || state === 'busy'} aria-describedby={describedBy}>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => void download()}
+        disabled={!live || state === 'busy'}
+        aria-describedby={describedBy}
+      >
         {state === 'busy' ? strings.downloading : label}
       </button>
       <span role="status" className="download-status">

@@ -49,7 +49,13 @@ const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** Turns the form into the API's body: empty optional fields are left out, as the contract's rules expect. */
-function toBody(values: Values, item: string | undefined, type: string | undefined, consentVersion: string, startedAt: number): Record<string, unknown> {
+function toBody(
+  values: Values,
+  item: string | undefined,
+  type: string | undefined,
+  consentVersion: string,
+  startedAt: number,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {
     name: values.name,
     email: values.email,
@@ -71,7 +77,18 @@ export default function InquiryForm(props: InquiryFormProps) {
   const { strings } = props;
   const id = useId();
   const storageKey = `inquiry-draft:${props.lang}:${props.item?.id ?? 'general'}`;
-  const empty: Values = { name: '', email: '', company: '', country: '', sector: '', investmentSize: '', language: props.lang, message: '', consent: false, website: '' };
+  const empty: Values = {
+    name: '',
+    email: '',
+    company: '',
+    country: '',
+    sector: '',
+    investmentSize: '',
+    language: props.lang,
+    message: '',
+    consent: false,
+    website: '',
+  };
   const [values, setValues] = useState<Values>(empty);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -96,7 +113,11 @@ export default function InquiryForm(props: InquiryFormProps) {
     const params = new URLSearchParams(window.location.search);
     const askedItem = params.get('item');
     if (!props.item && askedItem && props.itemTitles?.[askedItem])
-      setRequestItem({ id: askedItem, title: props.itemTitles[askedItem]!, type: params.get('type') === 'correction' ? 'correction' : undefined });
+      setRequestItem({
+        id: askedItem,
+        title: props.itemTitles[askedItem]!,
+        type: params.get('type') === 'correction' ? 'correction' : undefined,
+      });
     try {
       const saved = sessionStorage.getItem(storageKey);
       if (saved) {
@@ -201,12 +222,17 @@ export default function InquiryForm(props: InquiryFormProps) {
       setRetryMinutes(Math.max(1, Math.ceil(Number(response.headers.get('Retry-After') ?? '60') / 60)));
       return showErrors([{ code: 'rate_limited' }]);
     }
-    const reported = answer.errors?.length ? answer.errors : [{ code: response.status >= 500 ? ('unavailable' as const) : ('internal' as const) }];
+    const reported = answer.errors?.length
+      ? answer.errors
+      : [{ code: response.status >= 500 ? ('unavailable' as const) : ('internal' as const) }];
     showErrors(reported.map((error) => (error.field === 'website' || error.field === 'startedAt' ? { code: error.code } : error)));
   };
 
   const startAgain = () => {
-    const fresh: Draft = { values: { ...empty, name: values.name, email: values.email, company: values.company, country: values.country }, startedAt: Date.now() };
+    const fresh: Draft = {
+      values: { ...empty, name: values.name, email: values.email, company: values.company, country: values.country },
+      startedAt: Date.now(),
+    };
     save(fresh);
     setValues(fresh.values);
     setErrors([]);
@@ -282,7 +308,11 @@ export default function InquiryForm(props: InquiryFormProps) {
       {...attributes}
     />
   );
-  const select = (field: 'country' | 'sector' | 'investmentSize' | 'language', options: readonly (readonly [string, string])[], placeholder: boolean) => (
+  const select = (
+    field: 'country' | 'sector' | 'investmentSize' | 'language',
+    options: readonly (readonly [string, string])[],
+    placeholder: boolean,
+  ) => (
     <select
       id={`${id}-${field}`}
       name={field}
@@ -309,7 +339,11 @@ export default function InquiryForm(props: InquiryFormProps) {
           <ul>
             {errors.map((error, index) => (
               <li key={`${error.field ?? 'form'}-${index}`}>
-                {error.field && FIELDS.includes(error.field as Field) ? <a href={`#${id}-${error.field}`}>{message(error)}</a> : message(error)}
+                {error.field && FIELDS.includes(error.field as Field) ? (
+                  <a href={`#${id}-${error.field}`}>{message(error)}</a>
+                ) : (
+                  message(error)
+                )}
               </li>
             ))}
           </ul>
@@ -329,8 +363,12 @@ export default function InquiryForm(props: InquiryFormProps) {
         </p>
       )}
       {group('name', input('name', { type: 'text', autoComplete: 'name', maxLength: String(INQUIRY_LIMITS.name) }))}
-      {group('email', input('email', { type: 'email', autoComplete: 'email', spellCheck: 'false', inputMode: 'email' }), { hint: strings['hint.email'] })}
-      {group('company', input('company', { type: 'text', autoComplete: 'organization', maxLength: String(INQUIRY_LIMITS.company) }), { optional: true })}
+      {group('email', input('email', { type: 'email', autoComplete: 'email', spellCheck: 'false', inputMode: 'email' }), {
+        hint: strings['hint.email'],
+      })}
+      {group('company', input('company', { type: 'text', autoComplete: 'organization', maxLength: String(INQUIRY_LIMITS.company) }), {
+        optional: true,
+      })}
       {group('country', select('country', live ? countries : [], true))}
       {group('sector', select('sector', props.sectors, true), { optional: true })}
       {group('investmentSize', select('investmentSize', props.sizes, true), { optional: true })}
@@ -351,7 +389,15 @@ export default function InquiryForm(props: InquiryFormProps) {
       {/* People never see or reach this field; scripts that fill every input do. */}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor={`${id}-website`}>Website</label>
-        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" value={values.website} onChange={(event) => change('website', event.target.value)} />
+        <input
+          id={`${id}-website`}
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          value={values.website}
+          onChange={(event) => change('website', event.target.value)}
+        />
       </div>
       <div className={`form-group checkbox-group${errorFor('consent') ? ' form-group-error' : ''}`}>
         {errorFor('consent') && (

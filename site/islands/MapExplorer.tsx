@@ -15,7 +15,12 @@ export interface MapExplorerProps {
   basemapStyle?: string;
   dir: 'ltr' | 'rtl';
   attribution: string;
-  labels: { kind: Record<string, string>; status: Record<string, string>; sector: Record<string, string>; category: Record<string, string> };
+  labels: {
+    kind: Record<string, string>;
+    status: Record<string, string>;
+    sector: Record<string, string>;
+    category: Record<string, string>;
+  };
   strings: MapViewStrings & {
     filters: string;
     search: string;
@@ -64,7 +69,10 @@ function writeUrl(filters: Filters, item: string | undefined): void {
 
 export default function MapExplorer(props: MapExplorerProps) {
   const { labels, strings } = props;
-  const features = useMemo(() => JSON.parse(props.featuresJson) as FeatureCollection<Point | LineString, MapFeatureProperties>, [props.featuresJson]);
+  const features = useMemo(
+    () => JSON.parse(props.featuresJson) as FeatureCollection<Point | LineString, MapFeatureProperties>,
+    [props.featuresJson],
+  );
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [selected, setSelected] = useState<string | undefined>();
   const [mapState, setMapState] = useState<MapState>('preview');
@@ -170,8 +178,7 @@ export default function MapExplorer(props: MapExplorerProps) {
   };
 
   const update = (key: keyof Filters, value: string) => setFilters((current) => ({ ...current, [key]: value }));
-  const options = (map: Record<string, string>, present: string[]) =>
-    Object.entries(map).filter(([value]) => present.includes(value));
+  const options = (map: Record<string, string>, present: string[]) => Object.entries(map).filter(([value]) => present.includes(value));
   const select = (key: Exclude<keyof Filters, 'q'>, label: string, choices: [string, string][]) => (
     <div className="filter">
       <label htmlFor={`${formId}-${key}`}>{label}</label>
@@ -192,11 +199,38 @@ export default function MapExplorer(props: MapExplorerProps) {
       <form className="filters" role="search" aria-label={strings.filters} onSubmit={(event) => event.preventDefault()}>
         <div className="filter filter-search">
           <label htmlFor={`${formId}-q`}>{strings.search}</label>
-          <input id={`${formId}-q`} type="search" value={filters.q} onChange={(event) => update('q', event.target.value)} autoComplete="off" />
+          <input
+            id={`${formId}-q`}
+            type="search"
+            value={filters.q}
+            onChange={(event) => update('q', event.target.value)}
+            autoComplete="off"
+          />
         </div>
-        {select('category', strings.category, options(labels.category, all.map((item) => item.category)))}
-        {select('status', strings.status, options(labels.status, all.map((item) => item.status)))}
-        {select('sector', strings.sector, options(labels.sector, all.flatMap((item) => item.sectors)))}
+        {select(
+          'category',
+          strings.category,
+          options(
+            labels.category,
+            all.map((item) => item.category),
+          ),
+        )}
+        {select(
+          'status',
+          strings.status,
+          options(
+            labels.status,
+            all.map((item) => item.status),
+          ),
+        )}
+        {select(
+          'sector',
+          strings.sector,
+          options(
+            labels.sector,
+            all.flatMap((item) => item.sectors),
+          ),
+        )}
         <button type="button" className="button-secondary" onClick={() => setFilters(EMPTY)}>
           {strings.clear}
         </button>
@@ -239,7 +273,10 @@ export default function MapExplorer(props: MapExplorerProps) {
                   {item.figure ?? '—'}
                   {item.approximate && (
                     <>
-                      <span className="approx-mark" aria-hidden="true" title={strings.approximate}> ≈</span>
+                      <span className="approx-mark" aria-hidden="true" title={strings.approximate}>
+                        {' '}
+                        ≈
+                      </span>
                       <span className="visually-hidden">, {strings.approximate}</span>
                     </>
                   )}

@@ -114,7 +114,9 @@ export default function SiteSearch({ action, strings }: SiteSearchProps) {
               void run(event.target.value);
             }}
           />
-          <button type="submit" className="button">{strings.button}</button>
+          <button type="submit" className="button">
+            {strings.button}
+          </button>
         </div>
       </form>
       <p className="result-count" role="status" aria-live="polite">

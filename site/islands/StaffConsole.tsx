@@ -189,7 +189,11 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
                 ] as const
               ).map(([hash, name]) => (
                 <li key={name}>
-                  <a href={hash} aria-current={view.name === name || (name === 'inbox' && view.name === 'inquiry') ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(hash))}>
+                  <a
+                    href={hash}
+                    aria-current={view.name === name || (name === 'inbox' && view.name === 'inquiry') ? 'page' : undefined}
+                    onClick={(e) => (e.preventDefault(), go(hash))}
+                  >
                     {t(`staff.nav.${name}`)}
                   </a>
                 </li>
@@ -203,8 +207,16 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
           {message}
         </p>
         {!ready && <p aria-busy="true">{t('staff.loading')}</p>}
-        {ready && !session && <SignIn settings={settings} unavailable={settingsError} onSignedIn={(s) => ((sessionRef.current = s), saveSession(s), setSession(s))} />}
-        {ready && session && view.name === 'inbox' && <Inbox filters={filters} onFilters={setFilters} onOpen={(inquiry) => go(`#/inquiry/${inquiry}`)} />}
+        {ready && !session && (
+          <SignIn
+            settings={settings}
+            unavailable={settingsError}
+            onSignedIn={(s) => ((sessionRef.current = s), saveSession(s), setSession(s))}
+          />
+        )}
+        {ready && session && view.name === 'inbox' && (
+          <Inbox filters={filters} onFilters={setFilters} onOpen={(inquiry) => go(`#/inquiry/${inquiry}`)} />
+        )}
         {ready && session && view.name === 'inquiry' && <InquiryView key={view.id} id={view.id} onBack={() => go('#/inbox')} />}
         {ready && session && view.name === 'dashboard' && <Dashboard />}
         {ready && session && view.name === 'privacy' && <Privacy />}
@@ -214,7 +226,15 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
   );
 }
 
-function SignIn({ settings, unavailable, onSignedIn }: { settings: AuthSettings | undefined; unavailable: boolean; onSignedIn: (session: Session) => void }) {
+function SignIn({
+  settings,
+  unavailable,
+  onSignedIn,
+}: {
+  settings: AuthSettings | undefined;
+  unavailable: boolean;
+  onSignedIn: (session: Session) => void;
+}) {
   const { t } = useConsole();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -248,11 +268,26 @@ function SignIn({ settings, unavailable, onSignedIn }: { settings: AuthSettings 
       )}
       <div className="filter">
         <label htmlFor={`${id}-user`}>{t('staff.signIn.username')}</label>
-        <input id={`${id}-user`} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          id={`${id}-user`}
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
       </div>
       <div className="filter">
         <label htmlFor={`${id}-password`}>{t('staff.signIn.password')}</label>
-        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </div>
       <button type="submit" className="button" disabled={busy || !settings}>
         {t('staff.signIn.submit')}

@@ -28,7 +28,8 @@ const NEARBY_COUNT = 4;
 
 function computeDistances(item: ItemFacts, all: ItemFacts[]): Distance[] {
   return site.distanceTargets.flatMap((target): Distance[] => {
-    const candidates = 'item' in target ? all.filter((other) => other.id === target.item) : all.filter((other) => other.kind === target.nearestOfKind);
+    const candidates =
+      'item' in target ? all.filter((other) => other.id === target.item) : all.filter((other) => other.kind === target.nearestOfKind);
     const measured = candidates
       .filter((other) => other.id !== item.id)
       .map((other) => ({ toId: other.id, km: distanceKm(item.geometry, other.geometry) }))
@@ -64,7 +65,10 @@ async function loadCatalog(): Promise<CatalogItem[]> {
         throw new Error(`content/catalog/${category}/${facts.id}/facts.yaml: related lists unknown item(s) ${missingRelated.join(', ')}`);
       const related = new Set(facts.related);
       const nearby = allFacts
-        .filter((other) => other.id !== facts.id && !related.has(other.id) && (category === 'zones' ? categoryOfKind(other.kind) === 'energy' : true))
+        .filter(
+          (other) =>
+            other.id !== facts.id && !related.has(other.id) && (category === 'zones' ? categoryOfKind(other.kind) === 'energy' : true),
+        )
         .map((other) => ({ id: other.id, km: distanceKm(facts.geometry, other.geometry) }))
         .filter((near) => near.km <= NEARBY_LIMIT_KM)
         .sort((a, b) => a.km - b.km)

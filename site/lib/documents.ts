@@ -21,7 +21,10 @@ export function documentsForItem(item: CatalogItem, lang: Lang): DocumentMeta[] 
   const documents = allDocuments().map((document) => document.meta);
   const named = item.facts.documents.map((id) => {
     const found = documents.find((document) => document.id === id);
-    if (!found) throw new Error(`content/catalog/${item.category}/${item.id}/facts.yaml: documents lists "${id}", which is not in ${DOCUMENT_FOLDERS.join(' or ')}`);
+    if (!found)
+      throw new Error(
+        `content/catalog/${item.category}/${item.id}/facts.yaml: documents lists "${id}", which is not in ${DOCUMENT_FOLDERS.join(' or ')}`,
+      );
     return found;
   });
   const factsheets = site.languages

@@ -8,7 +8,9 @@ import type { InquiryFormProps } from '../islands/InquiryForm.tsx';
 type Tree = { [key: string]: string | Tree };
 
 function flatten(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value]] : flatten(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : flatten(value, `${prefix}${key}.`),
+  );
 }
 
 /** Everything but the item: the same for the contact page and every item page of a language. */

@@ -40,4 +40,3 @@ export function localize(texts: Map<Lang, TextEntry>, lang: Lang): LocalizedText
 export function languagesWithText(texts: Map<Lang, TextEntry>): Lang[] {
   return site.languages.filter((lang) => texts.has(lang));
 }
-

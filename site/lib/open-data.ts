@@ -30,7 +30,12 @@ export function dataAsOf(items: CatalogItem[]): string {
     ...facts.sources.map((source) => source.date),
   ]);
   // Partial dates sort correctly as text: "2026" < "2026-01" < "2026-01-19".
-  return dates.filter((date): date is string => date !== undefined && date !== 'undated').sort().at(-1) ?? '';
+  return (
+    dates
+      .filter((date): date is string => date !== undefined && date !== 'undated')
+      .sort()
+      .at(-1) ?? ''
+  );
 }
 
 export interface Citation {
@@ -132,10 +137,25 @@ const column = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toL
 export function catalogCsv(items: CatalogItem[], lang: Lang, t: TFunction, base: URL): string {
   const figureKeys = figureKeysIn(items);
   const columns = [
-    'id', 'name', 'name_language', 'summary', 'category', 'kind', 'kind_label', 'status', 'status_label', 'status_as_of',
-    'longitude', 'latitude', 'geometry_type', 'location_precision', 'schematic', 'sectors',
+    'id',
+    'name',
+    'name_language',
+    'summary',
+    'category',
+    'kind',
+    'kind_label',
+    'status',
+    'status_label',
+    'status_as_of',
+    'longitude',
+    'latitude',
+    'geometry_type',
+    'location_precision',
+    'schematic',
+    'sectors',
     ...figureKeys.map(column).flatMap((key) => [key, `${key}_unit`, `${key}_as_of`, `${key}_basis`, `${key}_claims`]),
-    'url', 'sources',
+    'url',
+    'sources',
   ];
   const records = items.map((item) => {
     const { text, url, kindLabel, statusLabel } = rowBasics(item, lang, t, base);
@@ -166,10 +186,22 @@ export function catalogCsv(items: CatalogItem[], lang: Lang, t: TFunction, base:
       const first = claims[0];
       if (!first) continue;
       const name = column(key);
-      Object.assign(record, { [name]: first.value, [`${name}_unit`]: first.unit, [`${name}_as_of`]: first.asOf, [`${name}_basis`]: first.basis, [`${name}_claims`]: claims.length });
+      Object.assign(record, {
+        [name]: first.value,
+        [`${name}_unit`]: first.unit,
+        [`${name}_as_of`]: first.asOf,
+        [`${name}_basis`]: first.basis,
+        [`${name}_claims`]: claims.length,
+      });
     }
     return record;
   });
   // A byte-order mark so spreadsheet programs read Vietnamese, CJK and Arabic names as UTF-8; CRLF as RFC 4180 asks.
-  return stringify(records, { header: true, columns, bom: true, record_delimiter: 'windows', cast: { boolean: (value) => (value ? 'true' : 'false') } });
+  return stringify(records, {
+    header: true,
+    columns,
+    bom: true,
+    record_delimiter: 'windows',
+    cast: { boolean: (value) => (value ? 'true' : 'false') },
+  });
 }

@@ -14,8 +14,13 @@ const TEXT_PAGES = ['corridor', 'incentives', 'about', 'privacy'];
 
 export async function listPages(): Promise<IndexedPage[]> {
   const home = languagesWithText(await getPageTexts('home'));
-  const textPages = await Promise.all(TEXT_PAGES.map(async (slug) => ({ path: `${slug}/`, languages: languagesWithText(await getPageTexts(slug)) })));
-  const items = (await getCatalog()).map((item) => ({ path: itemPath('', item).replace(/^\/\//, ''), languages: languagesWithText(item.texts) }));
+  const textPages = await Promise.all(
+    TEXT_PAGES.map(async (slug) => ({ path: `${slug}/`, languages: languagesWithText(await getPageTexts(slug)) })),
+  );
+  const items = (await getCatalog()).map((item) => ({
+    path: itemPath('', item).replace(/^\/\//, ''),
+    languages: languagesWithText(item.texts),
+  }));
   const news = (await getNews()).map((post) => ({ path: `news/${post.slug}/`, languages: languagesWithText(post.texts) }));
   return [
     { path: '', languages: home },

@@ -45,7 +45,10 @@ describe('reading the catalog', () => {
     const facts = page.locator('.facts-table');
     await expect.poll(() => facts.isVisible()).toBe(true);
     // The area's unit is spelled by Intl in Arabic, and the figure carries a footnote to its source.
-    const areaRow = await facts.locator('tr', { has: page.locator('.figure-value') }).first().innerText();
+    const areaRow = await facts
+      .locator('tr', { has: page.locator('.figure-value') })
+      .first()
+      .innerText();
     expect(areaRow).toContain('هكتار');
     expect(areaRow).toMatch(/\[\d+\]/);
     expect(await page.locator('.item-sources li').count()).toBeGreaterThan(0);

@@ -21,7 +21,8 @@ beforeAll(async () => {
   // The stack reports on a copy of content/ in which one zone's English moved on and one of its translations is gone.
   content = mkdtempSync(join(tmpdir(), 'camau-console-content-'));
   cpSync('content', content, { recursive: true });
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
   edit('catalog/zones/ip-khanh-an/en.md', (text) => text.replace(/^version: \d+$/m, 'version: 99'));
   rmSync(join(content, 'catalog/zones/ip-khanh-an/ja.md'));
   edit('site.json', (text) => JSON.stringify({ ...JSON.parse(text), repositoryEditUrl: EDIT_URL }, null, 2));
@@ -74,7 +75,10 @@ describe('the staff console', () => {
 
   it('signs in, finds a new inquiry, takes it, replies, and the investor gets the e-mail', async () => {
     // Posted as the site's form posts it.
-    const answer = await postInquiry(stack.api.url, validInquiry({ name: 'Kenji Sato', email: 'kenji@example.jp', message: 'Is there land for a shrimp feed plant?' }));
+    const answer = await postInquiry(
+      stack.api.url,
+      validInquiry({ name: 'Kenji Sato', email: 'kenji@example.jp', message: 'Is there land for a shrimp feed plant?' }),
+    );
     expect(answer.status).toBe(201);
     const reference: string = answer.body.reference;
 
@@ -119,7 +123,13 @@ describe('the staff console', () => {
     const payloads = { script: '<script>alert(1)</script>', img: '<img src=x onerror=alert(1)>' };
     const answer = await postInquiry(
       stack.api.url,
-      validInquiry({ name: payloads.img, company: payloads.script, email: 'xss@example.org', message: `${payloads.script}\n${payloads.img}`, itemId: undefined }),
+      validInquiry({
+        name: payloads.img,
+        company: payloads.script,
+        email: 'xss@example.org',
+        message: `${payloads.script}\n${payloads.img}`,
+        itemId: undefined,
+      }),
     );
     expect(answer.status).toBe(201);
     const reference: string = answer.body.reference;
@@ -174,11 +184,20 @@ describe('the staff console', () => {
 
     const summary = page.getByRole('table', { name: 'Summary per language' });
     await summary.waitFor();
-    expect(await summary.getByRole('columnheader').allInnerTexts()).toEqual(['Language', 'Up to date', 'Draft', 'Stale', 'Missing', 'Texts']);
+    expect(await summary.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Language',
+      'Up to date',
+      'Draft',
+      'Stale',
+      'Missing',
+      'Texts',
+    ]);
     expect(await summary.getByRole('rowheader').first().innerText()).toBe('English (source)');
     for (const counts of report.summary) {
       const cells = await summary.locator(`tr[data-lang="${counts.lang}"] td`).allInnerTexts();
-      expect(cells, counts.lang).toEqual([counts.current + counts.source, counts.draft, counts.stale, counts.missing, counts.total].map(String));
+      expect(cells, counts.lang).toEqual(
+        [counts.current + counts.source, counts.draft, counts.stale, counts.missing, counts.total].map(String),
+      );
     }
 
     // Every stale, missing and draft text, stale ones first, with its path from the repository's root linked to the editor.
@@ -189,7 +208,9 @@ describe('the staff console', () => {
     expect(await first.getAttribute('data-file')).toBe('content/catalog/zones/ip-khanh-an/vi.md');
     expect(await first.innerText()).toContain('Stale');
     expect(await first.innerText()).toContain('It translates version 1 of the source, which is now at version 99');
-    expect(await first.getByRole('link', { name: 'content/catalog/zones/ip-khanh-an/vi.md' }).getAttribute('href')).toBe(`${EDIT_URL}content/catalog/zones/ip-khanh-an/vi.md`);
+    expect(await first.getByRole('link', { name: 'content/catalog/zones/ip-khanh-an/vi.md' }).getAttribute('href')).toBe(
+      `${EDIT_URL}content/catalog/zones/ip-khanh-an/vi.md`,
+    );
     // A file that is not there yet has no page to edit: its path is where to create it.
     const missing = work.locator('tr[data-file="content/catalog/zones/ip-khanh-an/ja.md"]');
     expect(await missing.innerText()).toContain('Missing');
@@ -208,7 +229,11 @@ describe('the staff console', () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.addScriptTag({ content: axe });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(
+      const result = await (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run(
         { include: [['.console-main']] },
         { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
       );

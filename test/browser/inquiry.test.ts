@@ -100,7 +100,11 @@ describe('downloading a factsheet', () => {
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
     const file = await fetch(url);
     expect(file.status).toBe(200);
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const events = await scanAll(stack.db, stack.names.tables.downloads);
     expect(events.some((event) => event.documentId === 'factsheet-ip-khanh-an-en' && event.itemId === 'ip-khanh-an')).toBe(true);
     await page.close();

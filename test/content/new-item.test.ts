@@ -10,7 +10,8 @@ import { splitFrontMatter } from '#content-files/read-content.ts';
 import { translatablesOf, translationStatus } from '#domain/translation/translation-status.ts';
 
 let dir: string;
-const run = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/content/new-item.ts', '--content', dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'scripts/content/new-item.ts', '--content', dir, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'content-new-'));

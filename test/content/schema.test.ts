@@ -23,7 +23,9 @@ describe('a bad content fixture', () => {
   it('names a figure citing a source the item does not list', () => {
     // In its own fixture: this rule runs once the rest of an item is valid, and the build stops at the first bad entry.
     const { problems: refProblems } = readContent('test/fixtures/bad-source-ref');
-    const message = refProblems.find((problem) => problem.file === 'catalog/zones/ip-unknown-source/facts.yaml' && problem.field === 'figures.capacity[0].sources[0]')?.message;
+    const message = refProblems.find(
+      (problem) => problem.file === 'catalog/zones/ip-unknown-source/facts.yaml' && problem.field === 'figures.capacity[0].sources[0]',
+    )?.message;
     expect(message).toMatch(/source "src-missing" is not listed/);
   });
 

@@ -21,7 +21,8 @@ function statusOf(root: string): StatusReport {
 }
 const stateOf = (report: StatusReport, id: string, lang: string) =>
   report.entries.find((entry) => entry.id === id)!.languages.find((status) => status.lang === lang)!.state;
-const edit = (file: string, change: (text: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
 const run = (...args: string[]) =>
   spawnSync('npx', ['tsx', 'scripts/content/status.ts', '--content', dir, ...args], { encoding: 'utf8', timeout: 60_000 });
 

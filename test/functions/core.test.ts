@@ -39,14 +39,30 @@ describe('the inquiry schema', () => {
     for (const sector of siteJson.sectors) expect(checkInquiryFields(validInquiry({ sector })).ok, sector).toBe(true);
     for (const size of siteJson.investmentSizes) expect(checkInquiryFields(validInquiry({ investmentSize: size })).ok, size).toBe(true);
     for (const language of siteJson.languages) expect(checkInquiryFields(validInquiry({ language })).ok, language).toBe(true);
-    expect(Object.keys(inquirySchema.shape).sort()).toEqual(
-      ['company', 'consent', 'consentVersion', 'country', 'email', 'investmentSize', 'itemId', 'language', 'message', 'name', 'sector', 'startedAt', 'type', 'website'],
-    );
+    expect(Object.keys(inquirySchema.shape).sort()).toEqual([
+      'company',
+      'consent',
+      'consentVersion',
+      'country',
+      'email',
+      'investmentSize',
+      'itemId',
+      'language',
+      'message',
+      'name',
+      'sector',
+      'startedAt',
+      'type',
+      'website',
+    ]);
   });
 
   it('accepts the optional inquiry type of a correction and refuses any other', () => {
     expect(checkInquiryFields(validInquiry({ type: 'correction' })).ok).toBe(true);
-    expect(checkInquiryFields(validInquiry({ type: 'complaint' }))).toEqual({ ok: false, errors: [{ field: 'type', code: 'not_allowed' }] });
+    expect(checkInquiryFields(validInquiry({ type: 'complaint' }))).toEqual({
+      ok: false,
+      errors: [{ field: 'type', code: 'not_allowed' }],
+    });
   });
 
   it('keeps neither the honeypot nor the start time in what it returns', () => {
@@ -61,7 +77,10 @@ describe('the inquiry schema', () => {
   it('does not call a client clock that runs ahead "too fast"', () => {
     const now = Date.now();
     expect(checkInquiry(validInquiry({ startedAt: now + 60_000 }), now).ok).toBe(true);
-    expect(checkInquiry(validInquiry({ startedAt: now - 2_999 }), now)).toEqual({ ok: false, errors: [{ field: 'startedAt', code: 'too_fast' }] });
+    expect(checkInquiry(validInquiry({ startedAt: now - 2_999 }), now)).toEqual({
+      ok: false,
+      errors: [{ field: 'startedAt', code: 'too_fast' }],
+    });
     expect(checkInquiry(validInquiry({ startedAt: now - 3_000 }), now).ok).toBe(true);
   });
 });
@@ -132,8 +151,11 @@ describe('document metadata', () => {
   });
 
   it('names the field and the fix for each mistake', () => {
-    const problems = (data: unknown) => documentFileSchema.safeParse(data).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
-    expect(problems({ ...good, format: 'pdf', file: 'guide.docx' })).toEqual(['file: the file\'s extension ".docx" does not match format "pdf"']);
+    const problems = (data: unknown) =>
+      documentFileSchema.safeParse(data).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(problems({ ...good, format: 'pdf', file: 'guide.docx' })).toEqual([
+      'file: the file\'s extension ".docx" does not match format "pdf"',
+    ]);
     expect(problems({ ...good, title: { vi: 'Cẩm nang' } })[0]).toContain('English title');
     expect(problems({ ...good, file: 'my guide.pdf' })[0]).toMatch(/^file: expected a file name/);
     expect(problems({ ...good, format: 'exe', file: 'guide.exe' })[0]).toMatch(/^format: expected one of: pdf/);
@@ -144,9 +166,18 @@ describe('document metadata', () => {
     const dir = mkdtempSync(join(tmpdir(), 'camau-docs-'));
     try {
       writeFileSync(join(dir, 'guide.pdf'), 'pdf bytes');
-      writeFileSync(join(dir, 'guide.yaml'), 'id: guide\ntitle: { en: Guide }\nlanguage: en\nformat: pdf\nversion: 1\ndate: "2026"\nfile: guide.pdf\n');
-      writeFileSync(join(dir, 'other.yaml'), 'id: not-other\ntitle: { en: Other }\nlanguage: en\nformat: pdf\nversion: 1\ndate: "2026"\nfile: missing.pdf\n');
-      writeFileSync(join(dir, 'sized.yaml'), 'id: sized\ntitle: { en: Sized }\nlanguage: en\nformat: pdf\nversion: 1\ndate: "2026"\nfile: guide.pdf\nsize: 5\ns3Key: documents/sized.pdf\n');
+      writeFileSync(
+        join(dir, 'guide.yaml'),
+        'id: guide\ntitle: { en: Guide }\nlanguage: en\nformat: pdf\nversion: 1\ndate: "2026"\nfile: guide.pdf\n',
+      );
+      writeFileSync(
+        join(dir, 'other.yaml'),
+        'id: not-other\ntitle: { en: Other }\nlanguage: en\nformat: pdf\nversion: 1\ndate: "2026"\nfile: missing.pdf\n',
+      );
+      writeFileSync(
+        join(dir, 'sized.yaml'),
+        'id: sized\ntitle: { en: Sized }\nlanguage: en\nformat: pdf\nversion: 1\ndate: "2026"\nfile: guide.pdf\nsize: 5\ns3Key: documents/sized.pdf\n',
+      );
       writeFileSync(join(dir, 'broken.yaml'), 'id: [unclosed\n');
       const { documents, problems } = readDocuments(dir);
       expect(documents.map((d) => d.meta)).toEqual([
@@ -191,7 +222,15 @@ describe('e-mail', () => {
   });
 
   it('refuses header injection and encodes non-ASCII subjects', () => {
-    const message = { kind: 'test', from: 'a@example.com', to: 'b@example.com', subject: 'ok', language: 'en', text: 't', html: '<p>t</p>' };
+    const message = {
+      kind: 'test',
+      from: 'a@example.com',
+      to: 'b@example.com',
+      subject: 'ok',
+      language: 'en',
+      text: 't',
+      html: '<p>t</p>',
+    };
     expect(() => buildMime({ ...message, to: 'b@example.com\r\nBcc: c@example.com' })).toThrow(/single line/);
     expect(buildMime({ ...message, subject: '受付番号' })).toContain(`Subject: =?UTF-8?B?${Buffer.from('受付番号').toString('base64')}?=`);
   });

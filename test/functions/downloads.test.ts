@@ -15,7 +15,15 @@ beforeAll(async () => {
 afterAll(async () => stack?.cleanup());
 
 const download = (id: string, json: unknown) => send(api, `/api/downloads/${id}`, { json });
-const lead = { language: 'vi', name: 'Nguyễn Văn A', email: 'a@example.vn', company: 'Cà Mau Seafood', country: 'VN', consent: true, consentVersion: '2026-01' };
+const lead = {
+  language: 'vi',
+  name: 'Nguyễn Văn A',
+  email: 'a@example.vn',
+  company: 'Cà Mau Seafood',
+  country: 'VN',
+  consent: true,
+  consentVersion: '2026-01',
+};
 
 async function eventsFor(documentId: string) {
   return (await scanAll(stack.db, stack.names.tables.downloads)).filter((e) => e.documentId === documentId);

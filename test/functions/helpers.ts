@@ -8,7 +8,9 @@ import { silentLog } from '../../functions/api/log.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../functions/local/stack.ts';
 import type { TableName } from '../../functions/resources.ts';
 
-export const GUIDE_PDF = Buffer.from('%PDF-1.4\n% Ca Mau investment guide (test fixture)\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const GUIDE_PDF = Buffer.from(
+  '%PDF-1.4\n% Ca Mau investment guide (test fixture)\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 export const PRICE_CSV = Buffer.from('zone,price_usd_per_m2\nkhanh-an,60\n');
 
 /** A content/documents folder as a publisher would write it: one public document, one that asks for lead details. */
@@ -16,12 +18,34 @@ export function writeFixtureDocuments(dir: string): void {
   writeFileSync(join(dir, 'investment-guide.pdf'), GUIDE_PDF);
   writeFileSync(
     join(dir, 'investment-guide.yaml'),
-    ['id: investment-guide', 'title:', '  en: Investment guide', '  ja: 投資ガイド', 'language: en', 'format: pdf', 'version: 2', 'date: 2026-01-15', 'file: investment-guide.pdf', ''].join('\n'),
+    [
+      'id: investment-guide',
+      'title:',
+      '  en: Investment guide',
+      '  ja: 投資ガイド',
+      'language: en',
+      'format: pdf',
+      'version: 2',
+      'date: 2026-01-15',
+      'file: investment-guide.pdf',
+      '',
+    ].join('\n'),
   );
   writeFileSync(join(dir, 'land-prices.csv'), PRICE_CSV);
   writeFileSync(
     join(dir, 'land-prices.yaml'),
-    ['id: land-prices', 'title:', '  en: Land lease prices', 'language: en', 'format: csv', 'version: 1', 'date: 2026-02', 'file: land-prices.csv', 'requiresLead: true', ''].join('\n'),
+    [
+      'id: land-prices',
+      'title:',
+      '  en: Land lease prices',
+      'language: en',
+      'format: csv',
+      'version: 1',
+      'date: 2026-02',
+      'file: land-prices.csv',
+      'requiresLead: true',
+      '',
+    ].join('\n'),
   );
   writeFileSync(join(dir, 'README.md'), 'Test fixtures.\n');
 }
@@ -114,7 +138,9 @@ export async function scanAll(db: DynamoDBDocumentClient, tableName: string): Pr
   const items: Record<string, any>[] = [];
   let start: Record<string, any> | undefined;
   do {
-    const out = await db.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const out = await db.send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -154,7 +180,14 @@ export function readEml(file: string): ReadMail {
     const body = part.split('\r\n\r\n')[1];
     if (type && body !== undefined) parts[type] = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   }
-  return { file, headers, subject: decodeWord(headers.subject ?? ''), text: parts['text/plain'] ?? '', html: parts['text/html'] ?? '', raw };
+  return {
+    file,
+    headers,
+    subject: decodeWord(headers.subject ?? ''),
+    text: parts['text/plain'] ?? '',
+    html: parts['text/html'] ?? '',
+    raw,
+  };
 }
 
 export function readMails(dir: string): ReadMail[] {

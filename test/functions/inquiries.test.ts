@@ -17,10 +17,13 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.cleanup());
 
-const mailsFor = (reference: string) => readMails(stack.mailDir).filter((mail) => mail.raw.includes(reference) || mail.subject.includes(reference));
+const mailsFor = (reference: string) =>
+  readMails(stack.mailDir).filter((mail) => mail.raw.includes(reference) || mail.subject.includes(reference));
 
 async function stored(key: string) {
-  const out = await stack.db.send(new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }));
+  const out = await stack.db.send(
+    new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }),
+  );
   return out.Item;
 }
 
@@ -62,7 +65,10 @@ describe('a valid inquiry', () => {
     expect(item).not.toHaveProperty('startedAt');
 
     const mails = mailsFor(answer.body.reference);
-    expect(mails.map((m) => m.headers.to ?? '').sort()).toEqual(['Investor relations <investor-relations@invest.localhost>', 'aiko@example.jp']);
+    expect(mails.map((m) => m.headers.to ?? '').sort()).toEqual([
+      'Investor relations <investor-relations@invest.localhost>',
+      'aiko@example.jp',
+    ]);
     const ack = mails.find((m) => m.headers.to === 'aiko@example.jp')!;
     // Answered in the investor's language (Japanese), with the reference and what happens next.
     expect(ack.subject).toBe(`お問い合わせ（${answer.body.reference}）を受け付けました`);
@@ -72,9 +78,25 @@ describe('a valid inquiry', () => {
   });
 
   it('accepts the optional fields left out, empty or null', async () => {
-    const minimal = { name: 'Lee', email: 'lee@example.kr', country: 'KR', language: 'ko', message: 'Hello', consent: true, consentVersion: 'v1' };
+    const minimal = {
+      name: 'Lee',
+      email: 'lee@example.kr',
+      country: 'KR',
+      language: 'ko',
+      message: 'Hello',
+      consent: true,
+      consentVersion: 'v1',
+    };
     expect((await postInquiry(api, minimal)).status).toBe(201);
-    const answer = await postInquiry(api, { ...minimal, company: '', sector: null, investmentSize: '', itemId: null, website: '', startedAt: Date.now() - 60_000 });
+    const answer = await postInquiry(api, {
+      ...minimal,
+      company: '',
+      sector: null,
+      investmentSize: '',
+      itemId: null,
+      website: '',
+      startedAt: Date.now() - 60_000,
+    });
     expect(answer.status).toBe(201);
   });
 
@@ -240,7 +262,10 @@ describe('invalid input is refused before anything is stored', () => {
 
   it('refuses a body over 32 KB with 413, whether or not it says its length', async () => {
     const big = JSON.stringify(validInquiry({ message: 'x'.repeat(33 * 1024) }));
-    const declared = await send(api, '/api/inquiries', { body: big, headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() } });
+    const declared = await send(api, '/api/inquiries', {
+      body: big,
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    });
     expect(declared.status).toBe(413);
     expect(declared.body).toEqual({ errors: [{ code: 'payload_too_large' }] });
     const stream = new ReadableStream({
@@ -260,7 +285,10 @@ describe('invalid input is refused before anything is stored', () => {
 
   it('refuses other media types, broken JSON and bodies that are not objects', async () => {
     const headers = { 'Idempotency-Key': crypto.randomUUID() };
-    const text = await send(api, '/api/inquiries', { body: 'name=Aiko', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } });
+    const text = await send(api, '/api/inquiries', {
+      body: 'name=Aiko',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(text.status).toBe(415);
     expect(text.body).toEqual({ errors: [{ code: 'unsupported_media_type' }] });
     const broken = await send(api, '/api/inquiries', { body: '{"name":', headers: { ...headers, 'content-type': 'application/json' } });
@@ -325,7 +353,8 @@ describe('rate limits', () => {
 
   it('limits one e-mail address across clients', async () => {
     const email = `same-${crypto.randomUUID()}@example.jp`;
-    for (let n = 1; n <= 3; n++) expect((await postInquiry(limited.url, validInquiry({ email }), { ip: `203.0.113.${n}` })).status).toBe(201);
+    for (let n = 1; n <= 3; n++)
+      expect((await postInquiry(limited.url, validInquiry({ email }), { ip: `203.0.113.${n}` })).status).toBe(201);
     const fourth = await postInquiry(limited.url, validInquiry({ email: email.toUpperCase() }), { ip: '203.0.113.99' });
     expect(fourth.status).toBe(429);
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -106,7 +106,7 @@ describe('the client address on Lambda', () => {
   };
   const lambdaEnv = { requestContext: { http: { sourceIp: '198.51.100.1' } } };
 
-  it('is API Gateway\'s source IP unless CloudFront\'s viewer address is trusted', async () => {
+  it("is API Gateway's source IP unless CloudFront's viewer address is trusted", async () => {
     const headers = { 'cloudfront-viewer-address': '203.0.113.9:51234' };
     expect(await (await app({}).request('/who', { headers }, lambdaEnv)).text()).toBe('198.51.100.1');
     expect(await (await app({ TRUST_VIEWER_ADDRESS: '1' }).request('/who', { headers }, lambdaEnv)).text()).toBe('203.0.113.9');
@@ -125,15 +125,21 @@ describe('Lambda bundles', () => {
 
   it('inquiries stores the inquiry in DynamoDB and sends both e-mails through SES', async () => {
     const key = crypto.randomUUID();
-    const result = await invoke('inquiries', event('POST', '/api/inquiries', validInquiry({ name: '<b>Aiko</b>' }), { 'idempotency-key': key }), {
-      AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodb.url,
-      AWS_ENDPOINT_URL_SESV2: sesUrl,
-      MAIL_FROM: 'Ca Mau Invest <no-reply@invest.example.org>',
-      STAFF_EMAIL: 'ir@invest.example.org',
-    });
+    const result = await invoke(
+      'inquiries',
+      event('POST', '/api/inquiries', validInquiry({ name: '<b>Aiko</b>' }), { 'idempotency-key': key }),
+      {
+        AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodb.url,
+        AWS_ENDPOINT_URL_SESV2: sesUrl,
+        MAIL_FROM: 'Ca Mau Invest <no-reply@invest.example.org>',
+        STAFF_EMAIL: 'ir@invest.example.org',
+      },
+    );
     expect(result.statusCode).toBe(201);
     expect(result.json.reference).toMatch(REFERENCE_PATTERN);
-    const item = await stack.db.send(new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }));
+    const item = await stack.db.send(
+      new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }),
+    );
     expect(item.Item?.reference).toBe(result.json.reference);
 
     const mails = sent.map((s) => Buffer.from(s.body.Content.Raw.Data, 'base64').toString('utf8'));
@@ -142,7 +148,10 @@ describe('Lambda bundles', () => {
     expect(mails.some((m) => m.includes('To: aiko@example.jp'))).toBe(true);
     expect(mails.some((m) => m.includes('To: ir@invest.example.org'))).toBe(true);
     // Logs are JSON lines with ids only: no name, e-mail or message.
-    const logs = result.logs.trim().split('\n').map((line: string) => JSON.parse(line));
+    const logs = result.logs
+      .trim()
+      .split('\n')
+      .map((line: string) => JSON.parse(line));
     expect(logs).toContainEqual(expect.objectContaining({ level: 'info', event: 'inquiry.received', reference: result.json.reference }));
     expect(result.logs).not.toContain('aiko@example.jp');
   });
@@ -162,8 +171,17 @@ describe('Lambda bundles', () => {
   it('staff answers the translation report bundled beside it, the same as the local stack', async () => {
     const pool = await startTestPool();
     try {
-      const env = { STAFF_AUTH_ISSUER: pool.config.issuer, STAFF_AUTH_CLIENT_ID: pool.config.clientId, MAIL_FROM: 'no-reply@invest.example.org', STAFF_EMAIL: 'ir@invest.example.org' };
-      const result = await invoke('staff', event('GET', '/api/staff/translations', undefined, { authorization: `Bearer ${await pool.token()}` }), env);
+      const env = {
+        STAFF_AUTH_ISSUER: pool.config.issuer,
+        STAFF_AUTH_CLIENT_ID: pool.config.clientId,
+        MAIL_FROM: 'no-reply@invest.example.org',
+        STAFF_EMAIL: 'ir@invest.example.org',
+      };
+      const result = await invoke(
+        'staff',
+        event('GET', '/api/staff/translations', undefined, { authorization: `Bearer ${await pool.token()}` }),
+        env,
+      );
       expect(result.statusCode).toBe(200);
       expect(result.json).toEqual(JSON.parse(readFileSync(join(outDir, 'staff', TRANSLATION_REPORT_FILE), 'utf8')));
       // Both made from content/ by the same code; only the moment differs.

@@ -134,7 +134,9 @@ describe('DynamoDB lost in the middle of a request', () => {
       const mails = readMails(stack.mailDir).length;
 
       expectUnavailable(await postInquiry(api.url, body, { key }));
-      const direct = await stack.db.send(new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }));
+      const direct = await stack.db.send(
+        new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }),
+      );
       expect(direct.Item).toBeUndefined();
       expect(readMails(stack.mailDir)).toHaveLength(mails);
 

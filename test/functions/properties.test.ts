@@ -12,23 +12,69 @@ beforeAll(async () => {
 afterAll(async () => stack?.cleanup());
 
 const REQUIRED = ['name', 'email', 'country', 'language', 'message', 'consent', 'consentVersion'] as const;
-const TEXT_FIELDS = ['name', 'email', 'company', 'country', 'sector', 'investmentSize', 'language', 'message', 'itemId', 'consentVersion'] as const;
+const TEXT_FIELDS = [
+  'name',
+  'email',
+  'company',
+  'country',
+  'sector',
+  'investmentSize',
+  'language',
+  'message',
+  'itemId',
+  'consentVersion',
+] as const;
 const KNOWN = new Set([...TEXT_FIELDS, 'consent', 'website', 'startedAt']);
 
 /** Values that no text field accepts (null is left out: it means "not given" for optional fields). */
-const notText = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const notText = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+);
 
 /** One change that makes a valid inquiry invalid, whatever else is generated. */
 type Body = Record<string, unknown>;
 const breakOne: fc.Arbitrary<(body: Body) => void> = fc.oneof(
   fc.constantFrom(...REQUIRED).map((field) => (body: Body) => void delete body[field]),
-  fc.tuple(fc.constantFrom(...REQUIRED), fc.constantFrom(null, '', '   ')).map(([field, value]) => (body: Body) => void (body[field] = value)),
-  fc.tuple(fc.constantFrom(...TEXT_FIELDS), notText).map(([field, value]) => (body: Body) => void (body[field] = value)),
-  fc.tuple(fc.string({ minLength: 1 }).filter((k) => !KNOWN.has(k) && k !== '__proto__'), fc.jsonValue()).map(([key, value]) => (body: Body) => void (body[key] = value)),
-  fc.jsonValue().filter((v) => v !== true).map((value) => (body: Body) => void (body.consent = value)),
-  fc.string({ minLength: 1 }).filter((s) => !/^[A-Z]{2}$/.test(s)).map((value) => (body: Body) => void (body.country = value)),
-  fc.string().filter((s) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s.trim()) || s.trim() === '').map((value) => (body: Body) => void (body.email = value)),
-  fc.string({ minLength: 1 }).filter((s) => s.trim() !== '').map((value) => (body: Body) => void (body.website = value)),
+  fc.tuple(fc.constantFrom(...REQUIRED), fc.constantFrom(null, '', '   ')).map(
+    ([field, value]) =>
+      (body: Body) =>
+        void (body[field] = value),
+  ),
+  fc.tuple(fc.constantFrom(...TEXT_FIELDS), notText).map(
+    ([field, value]) =>
+      (body: Body) =>
+        void (body[field] = value),
+  ),
+  fc
+    .tuple(
+      fc.string({ minLength: 1 }).filter((k) => !KNOWN.has(k) && k !== '__proto__'),
+      fc.jsonValue(),
+    )
+    .map(
+      ([key, value]) =>
+        (body: Body) =>
+          void (body[key] = value),
+    ),
+  fc
+    .jsonValue()
+    .filter((v) => v !== true)
+    .map((value) => (body: Body) => void (body.consent = value)),
+  fc
+    .string({ minLength: 1 })
+    .filter((s) => !/^[A-Z]{2}$/.test(s))
+    .map((value) => (body: Body) => void (body.country = value)),
+  fc
+    .string()
+    .filter((s) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s.trim()) || s.trim() === '')
+    .map((value) => (body: Body) => void (body.email = value)),
+  fc
+    .string({ minLength: 1 })
+    .filter((s) => s.trim() !== '')
+    .map((value) => (body: Body) => void (body.website = value)),
   fc.integer({ min: 0, max: 1500 }).map((ago) => (body: Body) => void (body.startedAt = Date.now() - ago)),
   fc.integer({ min: 201, max: 400 }).map((length) => (body: Body) => void (body.name = 'x'.repeat(length))),
   fc.integer({ min: 5001, max: 8000 }).map((length) => (body: Body) => void (body.message = 'y'.repeat(length))),
@@ -49,14 +95,20 @@ const malformedInquiry = fc
 
 /** Bodies that are not an inquiry at all: other JSON, or not JSON. */
 const notAnInquiry = fc.oneof(
-  fc.jsonValue().filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)).map((v) => JSON.stringify(v)),
+  fc
+    .jsonValue()
+    .filter((v) => v === null || typeof v !== 'object' || Array.isArray(v))
+    .map((v) => JSON.stringify(v)),
   fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 6 }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
 );
 
 async function expectRefusedAndNothingStored(body: string, key: string) {
-  const answer = await send(stack.api.url, '/api/inquiries', { body, headers: { 'content-type': 'application/json', 'Idempotency-Key': key } });
+  const answer = await send(stack.api.url, '/api/inquiries', {
+    body,
+    headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+  });
   expect(answer.status).toBeLessThan(500);
   expect([400, 413]).toContain(answer.status);
   expect(Array.isArray(answer.body?.errors)).toBe(true);
@@ -66,11 +118,19 @@ async function expectRefusedAndNothingStored(body: string, key: string) {
 
 describe('POST /api/inquiries with generated malformed bodies', () => {
   it('never answers 5xx and never stores, counts or mails anything', async () => {
-    const before = { inquiries: await countItems(stack, 'inquiries'), counters: await countItems(stack, 'rateLimits'), mails: readMails(stack.mailDir).length };
+    const before = {
+      inquiries: await countItems(stack, 'inquiries'),
+      counters: await countItems(stack, 'rateLimits'),
+      mails: readMails(stack.mailDir).length,
+    };
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: malformedInquiry }, { weight: 1, arbitrary: notAnInquiry }), fc.uuid(), async (body, key) => {
-        await expectRefusedAndNothingStored(body, key);
-      }),
+      fc.asyncProperty(
+        fc.oneof({ weight: 3, arbitrary: malformedInquiry }, { weight: 1, arbitrary: notAnInquiry }),
+        fc.uuid(),
+        async (body, key) => {
+          await expectRefusedAndNothingStored(body, key);
+        },
+      ),
       { numRuns: 300 },
     );
     expect(await countItems(stack, 'inquiries')).toBe(before.inquiries);

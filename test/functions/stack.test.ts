@@ -90,7 +90,9 @@ describe('npm run dev (API part)', () => {
       const dynamo = await startDynamo({ port: 0, path: join(dataDir, 'dynamodb') });
       try {
         const { db } = localClients(dynamo.url, 'http://127.0.0.1:9');
-        const item = await db.send(new GetCommand({ TableName: resourceNames().tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }));
+        const item = await db.send(
+          new GetCommand({ TableName: resourceNames().tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }),
+        );
         expect(item.Item?.reference).toBe(answer.body.reference);
       } finally {
         await dynamo.close();

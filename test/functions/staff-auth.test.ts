@@ -29,10 +29,30 @@ const ROUTES: { method: string; path: () => string; body?: () => Promise<unknown
   { method: 'GET', path: () => '/api/staff/inquiries?status=new,in-progress&q=khanh', ok: 200 },
   { method: 'GET', path: () => '/api/staff/inquiries.csv', ok: 200 },
   { method: 'GET', path: () => `/api/staff/inquiries/${inquiryId}`, ok: 200 },
-  { method: 'PUT', path: () => `/api/staff/inquiries/${inquiryId}/owner`, body: async () => ({ version: await version(), owner: 'me' }), ok: 200 },
-  { method: 'POST', path: () => `/api/staff/inquiries/${inquiryId}/notes`, body: async () => ({ version: await version(), text: 'Called back.' }), ok: 201 },
-  { method: 'POST', path: () => `/api/staff/inquiries/${inquiryId}/replies`, body: async () => ({ version: await version(), text: 'Here is our answer.', answers: true }), ok: 201 },
-  { method: 'PUT', path: () => `/api/staff/inquiries/${inquiryId}/status`, body: async () => ({ version: await version(), status: 'closed' }), ok: 200 },
+  {
+    method: 'PUT',
+    path: () => `/api/staff/inquiries/${inquiryId}/owner`,
+    body: async () => ({ version: await version(), owner: 'me' }),
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: () => `/api/staff/inquiries/${inquiryId}/notes`,
+    body: async () => ({ version: await version(), text: 'Called back.' }),
+    ok: 201,
+  },
+  {
+    method: 'POST',
+    path: () => `/api/staff/inquiries/${inquiryId}/replies`,
+    body: async () => ({ version: await version(), text: 'Here is our answer.', answers: true }),
+    ok: 201,
+  },
+  {
+    method: 'PUT',
+    path: () => `/api/staff/inquiries/${inquiryId}/status`,
+    body: async () => ({ version: await version(), status: 'closed' }),
+    ok: 200,
+  },
   { method: 'POST', path: () => '/api/staff/erasures', body: async () => ({ email: 'nobody@example.org' }), ok: 200 },
   { method: 'GET', path: () => '/api/staff/dashboard', ok: 200 },
   { method: 'GET', path: () => '/api/staff/audit', ok: 200 },
@@ -45,12 +65,42 @@ const CASES: Case[] = [
   { name: 'no token', token: async () => undefined, status: 401, code: 'unauthorized' },
   { name: 'a malformed token', token: async () => 'not-a-jwt', status: 401, code: 'unauthorized' },
   { name: 'an expired token', token: () => stack.pool.token({}, { expiresInSeconds: -60 }), status: 401, code: 'unauthorized' },
-  { name: 'a token with a bad signature', token: () => stack.pool.token({}, { key: stack.pool.otherKey }), status: 401, code: 'unauthorized' },
-  { name: 'a token for another app client', token: () => stack.pool.token({ client_id: 'some-other-client' }), status: 401, code: 'unauthorized' },
-  { name: 'a token from another issuer', token: () => stack.pool.token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' }), status: 401, code: 'unauthorized' },
-  { name: 'an ID token instead of an access token', token: () => stack.pool.token({ token_use: 'id', aud: 'test-console-client', client_id: undefined }), status: 401, code: 'unauthorized' },
-  { name: 'a signed-in user without the staff group', token: () => stack.pool.token({ 'cognito:groups': ['investors'] }), status: 403, code: 'forbidden' },
-  { name: 'a signed-in user with no groups at all', token: () => stack.pool.token({ 'cognito:groups': undefined }), status: 403, code: 'forbidden' },
+  {
+    name: 'a token with a bad signature',
+    token: () => stack.pool.token({}, { key: stack.pool.otherKey }),
+    status: 401,
+    code: 'unauthorized',
+  },
+  {
+    name: 'a token for another app client',
+    token: () => stack.pool.token({ client_id: 'some-other-client' }),
+    status: 401,
+    code: 'unauthorized',
+  },
+  {
+    name: 'a token from another issuer',
+    token: () => stack.pool.token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' }),
+    status: 401,
+    code: 'unauthorized',
+  },
+  {
+    name: 'an ID token instead of an access token',
+    token: () => stack.pool.token({ token_use: 'id', aud: 'test-console-client', client_id: undefined }),
+    status: 401,
+    code: 'unauthorized',
+  },
+  {
+    name: 'a signed-in user without the staff group',
+    token: () => stack.pool.token({ 'cognito:groups': ['investors'] }),
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'a signed-in user with no groups at all',
+    token: () => stack.pool.token({ 'cognito:groups': undefined }),
+    status: 403,
+    code: 'forbidden',
+  },
 ];
 
 describe('the staff routes refuse every caller who is not staff', () => {
@@ -58,7 +108,9 @@ describe('the staff routes refuse every caller who is not staff', () => {
     describe(`${route.method} ${route.path().replace(/undefined|[0-9a-f-]{36}/, ':id')}`, () => {
       it.each(CASES)('answers $status to $name, changing nothing', async ({ token, status, code }) => {
         const before = await version();
-        const body = route.body ? { version: before, text: 'x', owner: 'me', status: 'closed', email: 'matrix@example.jp', answers: true } : undefined;
+        const body = route.body
+          ? { version: before, text: 'x', owner: 'me', status: 'closed', email: 'matrix@example.jp', answers: true }
+          : undefined;
         const answer = await staffCall(api, route.method, route.path(), await token(), body);
         expect(answer.status).toBe(status);
         expect(answer.body).toEqual({ errors: [{ code }] });
@@ -76,7 +128,12 @@ describe('the staff routes serve staff', () => {
   });
 
   it('also lets the admin group in', async () => {
-    const answer = await staffCall(api, 'GET', '/api/staff/me', await stack.pool.token({ 'cognito:groups': ['admin'], sub: 'admin-1', username: 'admin' }));
+    const answer = await staffCall(
+      api,
+      'GET',
+      '/api/staff/me',
+      await stack.pool.token({ 'cognito:groups': ['admin'], sub: 'admin-1', username: 'admin' }),
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ id: 'admin-1', name: 'admin', groups: ['admin'] });
   });
@@ -90,10 +147,15 @@ describe('the staff routes serve staff', () => {
   it('tells the console where to sign in, without a token and without secrets', async () => {
     const answer = await send(api, '/api/auth/config', { method: 'GET' });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ endpoint: stack.pool.config.signInEndpoint, userPoolId: 'local_TestPool', clientId: 'test-console-client', region: 'local' });
+    expect(answer.body).toEqual({
+      endpoint: stack.pool.config.signInEndpoint,
+      userPoolId: 'local_TestPool',
+      clientId: 'test-console-client',
+      region: 'local',
+    });
   });
 
-  it('answers 503, not 401, when the pool\'s keys cannot be fetched', async () => {
+  it("answers 503, not 401, when the pool's keys cannot be fetched", async () => {
     const broken = await startTestStack({
       staffAuth: { config: { ...stack.pool.config, jwksUrl: 'http://127.0.0.1:9/keys.json' } },
     });
@@ -136,7 +198,11 @@ describe('with cognito-local, as npm run dev runs it', () => {
 
   it('refuses a wrong password, and a pool member outside the staff groups gets 403', async () => {
     await expect(signIn('staff@invest.localhost', 'wrong')).rejects.toThrow(/NotAuthorized|InvalidPassword/);
-    await ensureAccount(local.cognito!.endpoint, local.cognito!.userPoolId, { username: 'visitor@invest.localhost', password: 'Visitor-2026', groups: [] });
+    await ensureAccount(local.cognito!.endpoint, local.cognito!.userPoolId, {
+      username: 'visitor@invest.localhost',
+      password: 'Visitor-2026',
+      groups: [],
+    });
     const tokens = await signIn('visitor@invest.localhost', 'Visitor-2026');
     const answer = await staffCall(local.api.url, 'GET', '/api/staff/inquiries', tokens.AccessToken);
     expect(answer.status).toBe(403);

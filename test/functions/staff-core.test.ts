@@ -25,13 +25,28 @@ describe('the reply promise', () => {
 
   it('runs the first-reply clock, then the answer clock, and says whether both were kept', () => {
     const receivedAt = iso('2026-03-02T10:00:00');
-    expect(promiseClock({ status: 'new', receivedAt }, vn('2026-03-03T10:00:00'))).toEqual({ stage: 'first-reply', dueAt: iso('2026-03-04T10:00:00'), overdue: false, remainingMs: 86_400_000 });
+    expect(promiseClock({ status: 'new', receivedAt }, vn('2026-03-03T10:00:00'))).toEqual({
+      stage: 'first-reply',
+      dueAt: iso('2026-03-04T10:00:00'),
+      overdue: false,
+      remainingMs: 86_400_000,
+    });
     expect(promiseClock({ status: 'new', receivedAt }, vn('2026-03-04T10:00:01'))).toMatchObject({ stage: 'first-reply', overdue: true });
     const replied = { status: 'in-progress' as const, receivedAt, firstReplyAt: iso('2026-03-03T09:00:00') };
-    expect(promiseClock(replied, vn('2026-03-05T10:00:00'))).toMatchObject({ stage: 'answer', dueAt: iso('2026-03-09T10:00:00'), overdue: false });
+    expect(promiseClock(replied, vn('2026-03-05T10:00:00'))).toMatchObject({
+      stage: 'answer',
+      dueAt: iso('2026-03-09T10:00:00'),
+      overdue: false,
+    });
     expect(promiseClock(replied, vn('2026-03-10T10:00:00'))).toMatchObject({ stage: 'answer', overdue: true });
-    expect(promiseClock({ ...replied, status: 'answered', answeredAt: iso('2026-03-06T10:00:00') }, vn('2026-04-01T00:00:00'))).toEqual({ stage: 'done', kept: true });
-    expect(promiseClock({ ...replied, status: 'answered', answeredAt: iso('2026-03-10T10:00:00') }, vn('2026-04-01T00:00:00'))).toEqual({ stage: 'done', kept: false });
+    expect(promiseClock({ ...replied, status: 'answered', answeredAt: iso('2026-03-06T10:00:00') }, vn('2026-04-01T00:00:00'))).toEqual({
+      stage: 'done',
+      kept: true,
+    });
+    expect(promiseClock({ ...replied, status: 'answered', answeredAt: iso('2026-03-10T10:00:00') }, vn('2026-04-01T00:00:00'))).toEqual({
+      stage: 'done',
+      kept: false,
+    });
     expect(promiseClock({ status: 'spam', receivedAt }, vn('2026-04-01T00:00:00'))).toEqual({ stage: 'none' });
   });
 });
@@ -77,7 +92,14 @@ describe('changes', () => {
     const replied = addReply(base, { text: 'Dear Aiko', subject: 'Re', answers: true }, ctx).next;
     const erased = eraseInquiry(replied, ctx);
     expect(JSON.stringify(erased)).not.toMatch(/Aiko|aiko@|Tanaka|Hello/);
-    expect(erased).toMatchObject({ country: 'JP', language: 'ja', itemId: 'ip-khanh-an', status: 'answered', receivedAt: base.receivedAt, erasedAt: ctx.now });
+    expect(erased).toMatchObject({
+      country: 'JP',
+      language: 'ja',
+      itemId: 'ip-khanh-an',
+      status: 'answered',
+      receivedAt: base.receivedAt,
+      erasedAt: ctx.now,
+    });
   });
 
   it('search ignores case and Vietnamese accents', () => {
@@ -106,12 +128,18 @@ describe('dashboard arithmetic', () => {
         { ...base, idempotencyKey: 'c', status: 'new', receivedAt: '2026-03-19T03:00:00.000Z', sector: 'wind-power' },
         { ...base, idempotencyKey: 'd', status: 'spam' },
       ],
-      [{ documentId: 'guide', at: '2026-03-04T00:00:00.000Z', leadEmail: 'dl@example.kr' }, { documentId: 'guide', at: '2026-03-04T01:00:00.000Z' }],
+      [
+        { documentId: 'guide', at: '2026-03-04T00:00:00.000Z', leadEmail: 'dl@example.kr' },
+        { documentId: 'guide', at: '2026-03-04T01:00:00.000Z' },
+      ],
       period,
       now,
     );
     expect(figures.inquiries).toBe(3);
-    expect(figures.byCountry).toEqual([{ key: 'JP', count: 2 }, { key: 'KR', count: 1 }]);
+    expect(figures.byCountry).toEqual([
+      { key: 'JP', count: 2 },
+      { key: 'KR', count: 1 },
+    ]);
     expect(figures.medianHoursToFirstReply).toBe(4);
     // The second missed its first reply; the third is still within its time.
     expect(figures.firstReplyWithinPromise).toEqual({ kept: 1, of: 2 });

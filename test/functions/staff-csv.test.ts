@@ -50,12 +50,21 @@ describe('CSV cells', () => {
 describe('the inquiries CSV', () => {
   it('quotes commas, quotes and line breaks so every row reads back as written', () => {
     const message = 'Line one, with a comma\nLine "two"\r\nLine three; done';
-    const csv = inquiriesCsv([row({ name: 'Tanaka, "Aiko"', company: 'Nguyễn & Co', message }), row({ reference: 'CM-2026-BCDEFG', message: 'plain' })]);
+    const csv = inquiriesCsv([
+      row({ name: 'Tanaka, "Aiko"', company: 'Nguyễn & Co', message }),
+      row({ reference: 'CM-2026-BCDEFG', message: 'plain' }),
+    ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.split('\r\n')[0]).toBe(`\uFEFF${INQUIRY_CSV_COLUMNS.join(',')}`);
     const rows = parsed(csv);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ name: 'Tanaka, "Aiko"', company: 'Nguyễn & Co', message, overdue: 'yes', first_reply_due: '2026-03-04T03:00:00.000Z' });
+    expect(rows[0]).toMatchObject({
+      name: 'Tanaka, "Aiko"',
+      company: 'Nguyễn & Co',
+      message,
+      overdue: 'yes',
+      first_reply_due: '2026-03-04T03:00:00.000Z',
+    });
     expect(rows[1]).toMatchObject({ reference: 'CM-2026-BCDEFG', message: 'plain' });
   });
 
@@ -76,7 +85,9 @@ describe('GET /api/staff/inquiries.csv', () => {
 
   it('exports the filtered inquiries as a safe attachment and logs who exported how many', async () => {
     const payload = '=HYPERLINK("http://evil.example","Open")';
-    expect((await postInquiry(stack.api.url, validInquiry({ name: payload, company: '+SUM(1,2)', message: 'Hello,\n"world"' }))).status).toBe(201);
+    expect(
+      (await postInquiry(stack.api.url, validInquiry({ name: payload, company: '+SUM(1,2)', message: 'Hello,\n"world"' }))).status,
+    ).toBe(201);
     expect((await postInquiry(stack.api.url, validInquiry({ country: 'KR', language: 'ko' }))).status).toBe(201);
     const token = await stack.pool.token();
     const answer = await staffCall(stack.api.url, 'GET', '/api/staff/inquiries.csv?country=JP', token);

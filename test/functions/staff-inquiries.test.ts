@@ -29,8 +29,21 @@ const list = async (query = '', token = lan) => (await staffCall(api, 'GET', `/a
 
 describe('the inbox', () => {
   it('lists new inquiries first with their promise clock, and filters and searches', async () => {
-    const korean = await newInquiry({ name: 'Park Ji-ho', email: 'park@example.kr', country: 'KR', language: 'ko', itemId: 'ip-hoa-trung', message: 'Wind power supply chain' });
-    const vietnamese = await newInquiry({ name: 'Nguyễn Văn An', email: 'an@example.vn', country: 'VN', language: 'vi', itemId: undefined });
+    const korean = await newInquiry({
+      name: 'Park Ji-ho',
+      email: 'park@example.kr',
+      country: 'KR',
+      language: 'ko',
+      itemId: 'ip-hoa-trung',
+      message: 'Wind power supply chain',
+    });
+    const vietnamese = await newInquiry({
+      name: 'Nguyễn Văn An',
+      email: 'an@example.vn',
+      country: 'VN',
+      language: 'vi',
+      itemId: undefined,
+    });
     const taken = await newInquiry({ name: 'Taken One', email: 'taken@example.jp' });
     await staffCall(api, 'PUT', `/api/staff/inquiries/${taken}/owner`, lan, { version: 0, owner: 'me' });
 
@@ -39,7 +52,14 @@ describe('the inbox', () => {
     const statuses = all.inquiries.map((row: any) => row.status);
     expect(statuses.indexOf('in-progress')).toBeGreaterThan(statuses.lastIndexOf('new'));
     const row = all.inquiries.find((r: any) => r.id === korean);
-    expect(row).toMatchObject({ reference: expect.stringMatching(/^CM-/), status: 'new', owner: null, country: 'KR', language: 'ko', version: 0 });
+    expect(row).toMatchObject({
+      reference: expect.stringMatching(/^CM-/),
+      status: 'new',
+      owner: null,
+      country: 'KR',
+      language: 'ko',
+      version: 0,
+    });
     expect(row.clock).toMatchObject({ stage: 'first-reply', overdue: false });
     expect(row).not.toHaveProperty('history');
 
@@ -61,7 +81,11 @@ describe('the inbox', () => {
     const answer = await staffCall(api, 'GET', '/api/staff/inquiries?status=open&colour=red&country=Japan', lan);
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual(
-      expect.arrayContaining([{ field: 'colour', code: 'unknown_field' }, { field: 'status', code: 'not_allowed' }, { field: 'country', code: 'not_allowed' }]),
+      expect.arrayContaining([
+        { field: 'colour', code: 'unknown_field' },
+        { field: 'status', code: 'not_allowed' },
+        { field: 'country', code: 'not_allowed' },
+      ]),
     );
   });
 });
@@ -84,7 +108,10 @@ describe('working on an inquiry', () => {
       errors: [{ field: 'owner', code: 'not_allowed' }],
     });
 
-    answer = await staffCall(api, 'POST', `/api/staff/inquiries/${id}/notes`, minh, { version: 2, text: 'Asked the zone board about land.' });
+    answer = await staffCall(api, 'POST', `/api/staff/inquiries/${id}/notes`, minh, {
+      version: 2,
+      text: 'Asked the zone board about land.',
+    });
     expect(answer.status).toBe(201);
 
     // in-progress → closed skips "answered": refused, nothing written.
@@ -110,16 +137,29 @@ describe('working on an inquiry', () => {
     expect(detail.inquiry.history.every((e: any) => typeof e.at === 'string' && e.id)).toBe(true);
   });
 
-  it('sends a reply in the investor\'s language, escaped, and keeps it in the history', async () => {
+  it("sends a reply in the investor's language, escaped, and keeps it in the history", async () => {
     const id = await newInquiry({ name: '<b>Aiko</b>', language: 'ja', message: 'Land <script>alert(1)</script> price?' });
-    const answer = await staffCall(api, 'POST', `/api/staff/inquiries/${id}/replies`, lan, { version: 0, text: 'Price is 60 USD/m² <i>per year</i>.', answers: true });
+    const answer = await staffCall(api, 'POST', `/api/staff/inquiries/${id}/replies`, lan, {
+      version: 0,
+      text: 'Price is 60 USD/m² <i>per year</i>.',
+      answers: true,
+    });
     expect(answer.status, answer.text).toBe(201);
     expect(answer.body.delivery).toBe('sent');
     const inquiry = answer.body.inquiry;
-    expect(inquiry).toMatchObject({ status: 'answered', owner: { name: 'lan.nguyen' }, firstReplyAt: expect.any(String), answeredAt: expect.any(String) });
+    expect(inquiry).toMatchObject({
+      status: 'answered',
+      owner: { name: 'lan.nguyen' },
+      firstReplyAt: expect.any(String),
+      answeredAt: expect.any(String),
+    });
     expect(inquiry.clock).toEqual({ stage: 'done', kept: true });
     const reply = inquiry.history.find((e: any) => e.type === 'reply');
-    expect(reply).toMatchObject({ text: 'Price is 60 USD/m² <i>per year</i>.', language: 'ja', subject: expect.stringContaining(inquiry.reference) });
+    expect(reply).toMatchObject({
+      text: 'Price is 60 USD/m² <i>per year</i>.',
+      language: 'ja',
+      subject: expect.stringContaining(inquiry.reference),
+    });
     expect(inquiry.history.find((e: any) => e.type === 'delivery')).toMatchObject({ replyId: reply.id, result: 'sent' });
 
     const mail = readMails(stack.mailDir).find((m) => m.headers['x-kind'] === undefined && m.subject === reply.subject)!;
@@ -149,7 +189,13 @@ describe('working on an inquiry', () => {
     const id = await newInquiry();
     const bad = await staffCall(api, 'POST', `/api/staff/inquiries/${id}/notes`, lan, { text: '', extra: 1 });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual(expect.arrayContaining([{ field: 'version', code: 'required' }, { field: 'text', code: 'required' }, { field: 'extra', code: 'unknown_field' }]));
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'version', code: 'required' },
+        { field: 'text', code: 'required' },
+        { field: 'extra', code: 'unknown_field' },
+      ]),
+    );
   });
 });
 
@@ -171,7 +217,9 @@ describe('two people editing the same inquiry', () => {
   it('of many simultaneous changes from one version exactly one is written', async () => {
     const id = await newInquiry();
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => staffCall(api, 'POST', `/api/staff/inquiries/${id}/notes`, i % 2 ? lan : minh, { version: 0, text: `note ${i}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        staffCall(api, 'POST', `/api/staff/inquiries/${id}/notes`, i % 2 ? lan : minh, { version: 0, text: `note ${i}` }),
+      ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(11);
@@ -197,20 +245,39 @@ describe('two people editing the same inquiry', () => {
   });
 });
 
-describe('erasing a person\'s data', () => {
+describe("erasing a person's data", () => {
   it('leaves no personal data in any table or stored e-mail, keeps the anonymous facts, and logs the erasure without the data', async () => {
-    const person = { name: 'Erika Mustermann', email: 'Erika.M@example.de', company: 'Mustermann Windkraft GmbH', message: 'Erika asks about offshore wind sites near Hon Khoai.' };
+    const person = {
+      name: 'Erika Mustermann',
+      email: 'Erika.M@example.de',
+      company: 'Mustermann Windkraft GmbH',
+      message: 'Erika asks about offshore wind sites near Hon Khoai.',
+    };
     const first = await newInquiry({ ...person, country: 'DE', language: 'en', itemId: 'ip-khanh-an' });
     const second = await newInquiry({ ...person, email: 'erika.m@EXAMPLE.de', message: 'A second question from Erika Mustermann.' });
     const other = await newInquiry({ name: 'Someone Else', email: 'else@example.org' });
     const download = await send(api, '/api/downloads/land-prices', {
-      json: { language: 'en', itemId: 'ip-khanh-an', name: person.name, email: person.email, company: person.company, country: 'DE', consent: true, consentVersion: '2026-01' },
+      json: {
+        language: 'en',
+        itemId: 'ip-khanh-an',
+        name: person.name,
+        email: person.email,
+        company: person.company,
+        country: 'DE',
+        consent: true,
+        consentVersion: '2026-01',
+      },
     });
     expect(download.status).toBe(200);
     // The investor's downloads show on the inquiry.
-    expect((await get(first)).downloads).toEqual([expect.objectContaining({ documentId: 'land-prices', title: { en: 'Land lease prices' }, itemId: 'ip-khanh-an' })]);
+    expect((await get(first)).downloads).toEqual([
+      expect.objectContaining({ documentId: 'land-prices', title: { en: 'Land lease prices' }, itemId: 'ip-khanh-an' }),
+    ]);
     await staffCall(api, 'POST', `/api/staff/inquiries/${first}/notes`, lan, { version: 0, text: 'Erika Mustermann prefers phone calls.' });
-    await staffCall(api, 'POST', `/api/staff/inquiries/${first}/replies`, lan, { version: 1, text: 'Dear Erika Mustermann, here are the sites.' });
+    await staffCall(api, 'POST', `/api/staff/inquiries/${first}/replies`, lan, {
+      version: 1,
+      text: 'Dear Erika Mustermann, here are the sites.',
+    });
     expect(readMails(stack.mailDir).some((m) => m.headers.to?.toLowerCase() === person.email.toLowerCase())).toBe(true);
 
     const answer = await staffCall(api, 'POST', '/api/staff/erasures', minh, { email: ' erika.m@example.DE ' });
@@ -223,15 +290,33 @@ describe('erasing a person\'s data', () => {
       const dump = JSON.stringify(await scanAll(stack.db, table)).toLowerCase();
       for (const trace of traces) expect(dump, `${table} still holds "${trace}"`).not.toContain(trace.toLowerCase());
     }
-    for (const mail of readMails(stack.mailDir)) for (const trace of traces) expect(`${mail.raw}${mail.text}${mail.html}${mail.subject}`.toLowerCase()).not.toContain(trace.toLowerCase());
+    for (const mail of readMails(stack.mailDir))
+      for (const trace of traces)
+        expect(`${mail.raw}${mail.text}${mail.html}${mail.subject}`.toLowerCase()).not.toContain(trace.toLowerCase());
 
     const erased = (await get(first)).inquiry;
-    expect(erased).toMatchObject({ name: null, email: null, company: null, message: null, erased: true, country: 'DE', language: 'en', itemId: 'ip-khanh-an', status: 'answered' });
+    expect(erased).toMatchObject({
+      name: null,
+      email: null,
+      company: null,
+      message: null,
+      erased: true,
+      country: 'DE',
+      language: 'en',
+      itemId: 'ip-khanh-an',
+      status: 'answered',
+    });
     expect(erased.receivedAt).toEqual(expect.any(String));
     expect(erased.history.map((e: any) => e.type)).toEqual(['note', 'owner', 'status', 'reply', 'status', 'delivery', 'erased']);
-    expect(erased.history.filter((e: any) => e.type === 'note' || e.type === 'reply').every((e: any) => e.erased && e.text === undefined)).toBe(true);
+    expect(
+      erased.history.filter((e: any) => e.type === 'note' || e.type === 'reply').every((e: any) => e.erased && e.text === undefined),
+    ).toBe(true);
     const downloads = await scanAll(stack.db, stack.names.tables.downloads);
-    expect(downloads.find((d) => d.documentId === 'land-prices' && d.erasedAt)).toMatchObject({ lead: { country: 'DE' }, language: 'en', itemId: 'ip-khanh-an' });
+    expect(downloads.find((d) => d.documentId === 'land-prices' && d.erasedAt)).toMatchObject({
+      lead: { country: 'DE' },
+      language: 'en',
+      itemId: 'ip-khanh-an',
+    });
     // Someone else's inquiry is untouched.
     expect((await get(other)).inquiry.email).toBe('else@example.org');
     // An erased inquiry takes no more changes.
@@ -239,7 +324,10 @@ describe('erasing a person\'s data', () => {
 
     const audit = (await staffCall(api, 'GET', '/api/staff/audit', lan)).body.entries;
     const entry = audit.find((e: any) => e.action === 'erasure' && e.details.inquiries === 2);
-    expect(entry).toMatchObject({ by: { id: 'staff-minh', name: 'minh.tran' }, details: { downloads: 1, references: expect.arrayContaining([erased.reference]) } });
+    expect(entry).toMatchObject({
+      by: { id: 'staff-minh', name: 'minh.tran' },
+      details: { downloads: 1, references: expect.arrayContaining([erased.reference]) },
+    });
   });
 
   it('refuses a request without a valid e-mail', async () => {
@@ -257,7 +345,12 @@ describe('the dashboard', () => {
     expect(figures.inquiries).toBeGreaterThan(5);
     expect(figures.byWeek).toHaveLength(12);
     expect(figures.byWeek.reduce((sum: number, w: any) => sum + w.count, 0)).toBe(figures.inquiries);
-    expect(figures.byCountry).toEqual(expect.arrayContaining([{ key: 'JP', count: expect.any(Number) }, { key: 'KR', count: 1 }]));
+    expect(figures.byCountry).toEqual(
+      expect.arrayContaining([
+        { key: 'JP', count: expect.any(Number) },
+        { key: 'KR', count: 1 },
+      ]),
+    );
     expect(figures.bySector[0]).toEqual({ key: 'seafood-processing', count: expect.any(Number) });
     expect(figures.byItem.find((c: any) => c.key === 'ip-khanh-an').count).toBeGreaterThan(1);
     expect(figures.medianHoursToFirstReply).toBeGreaterThanOrEqual(0);

@@ -33,7 +33,12 @@ export async function startTestPool(): Promise<TestPool> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${origin}/local_TestPool`;
-  const config: StaffAuthConfig = { issuer, jwksUrl: `${issuer}/.well-known/jwks.json`, clientId: TEST_CLIENT_ID, signInEndpoint: `${origin}/` };
+  const config: StaffAuthConfig = {
+    issuer,
+    jwksUrl: `${issuer}/.well-known/jwks.json`,
+    clientId: TEST_CLIENT_ID,
+    signInEndpoint: `${origin}/`,
+  };
   return {
     config,
     otherKey: other.privateKey,

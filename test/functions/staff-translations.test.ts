@@ -18,7 +18,8 @@ beforeAll(async () => {
   // Japanese page is deleted (missing), and the site names where files are edited. content/ itself is not touched.
   content = mkdtempSync(join(tmpdir(), 'camau-translations-'));
   cpSync('test/fixtures/content-status', content, { recursive: true });
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
   edit('catalog/zones/ip-a/en.md', (text) => text.replace('version: 1', 'version: 2'));
   rmSync(join(content, 'pages/home/ja.md'));
   edit('site.json', (text) => JSON.stringify({ ...JSON.parse(text), repositoryEditUrl: EDIT_URL }, null, 2));
@@ -38,10 +39,21 @@ describe('GET /api/staff/translations', () => {
     const answer = await staffCall(stack.api.url, 'GET', '/api/staff/translations', token);
     expect(answer.status).toBe(200);
     const report = answer.body as TranslationReport;
-    expect(report).toMatchObject({ sourceLanguage: 'en', languages: ['en', 'vi', 'ja'], contentFolder: 'content', repositoryEditUrl: EDIT_URL, unreadableFiles: [] });
+    expect(report).toMatchObject({
+      sourceLanguage: 'en',
+      languages: ['en', 'vi', 'ja'],
+      contentFolder: 'content',
+      repositoryEditUrl: EDIT_URL,
+      unreadableFiles: [],
+    });
     expect(Date.parse(report.generatedAt)).not.toBeNaN();
 
-    expect(statusOf(report, 'zones/ip-a', 'ja')).toMatchObject({ state: 'stale', file: 'catalog/zones/ip-a/ja.md', version: 1, sourceVersion: 2 });
+    expect(statusOf(report, 'zones/ip-a', 'ja')).toMatchObject({
+      state: 'stale',
+      file: 'catalog/zones/ip-a/ja.md',
+      version: 1,
+      sourceVersion: 2,
+    });
     expect(statusOf(report, 'zones/ip-a', 'vi')).toMatchObject({ state: 'stale', version: 1, sourceVersion: 2 });
     expect(statusOf(report, 'home', 'ja')).toMatchObject({ state: 'missing', file: 'pages/home/ja.md', placeholder: false });
     expect(statusOf(report, 'home', 'vi')?.state).toBe('current');
@@ -49,7 +61,11 @@ describe('GET /api/staff/translations', () => {
     expect(report.summary.find((counts) => counts.lang === 'vi')).toMatchObject({ total: 2, stale: 1, current: 1, missing: 0 });
 
     // What the console lists as work, and the paths and links it shows for it.
-    const work = workList(report, { drafts: true }).map((item) => [item.status.state, repositoryPath(report, item.status.file), editUrl(report, item.status.file)]);
+    const work = workList(report, { drafts: true }).map((item) => [
+      item.status.state,
+      repositoryPath(report, item.status.file),
+      editUrl(report, item.status.file),
+    ]);
     expect(work).toEqual([
       ['missing', 'content/pages/home/ja.md', `${EDIT_URL}content/pages/home/ja.md`],
       ['stale', 'content/catalog/zones/ip-a/vi.md', `${EDIT_URL}content/catalog/zones/ip-a/vi.md`],

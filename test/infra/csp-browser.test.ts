@@ -30,7 +30,9 @@ function headersOf(config: Record<string, any>): Record<string, string> {
 
 beforeAll(async () => {
   const synthesized = await synthesize();
-  const [, policy] = resourcesOf(synthesized.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) => id.startsWith('SiteSiteHeaders'))!;
+  const [, policy] = resourcesOf(synthesized.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) =>
+    id.startsWith('SiteSiteHeaders'),
+  )!;
   headers = headersOf(policy.Properties!.ResponseHeadersPolicyConfig as Record<string, any>);
   // dist/ as CloudFront serves it: directory URLs to index.html, every answer with the policy's headers.
   const site = sirv(PATHS.dist, { dev: false, setHeaders: (res) => Object.entries(headers).forEach(([k, v]) => res.setHeader(k, v)) });
@@ -80,7 +82,9 @@ async function violationsOn(path: string, act?: (page: import('playwright-core')
   await page.addInitScript(() => {
     const seen: { directive: string; blocked: string; source: string }[] = [];
     (window as unknown as { __csp: typeof seen }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile }));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile }),
+    );
   });
   await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
   if (act) await act(page);
@@ -111,7 +115,7 @@ describe('the built site under its Content-Security-Policy', () => {
     expect(violations.some((v) => v.includes('script-src'))).toBe(true);
   });
 
-  it('runs the root page\'s language script (a Japanese browser goes on to /ja/)', async () => {
+  it("runs the root page's language script (a Japanese browser goes on to /ja/)", async () => {
     const page = await browser.newPage({ locale: 'ja-JP' });
     const violations: string[] = [];
     page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
@@ -141,7 +145,7 @@ describe('the built site under its Content-Security-Policy', () => {
     expect(violations).toEqual([]);
   });
 
-  it('shows the inquiry form and its validation, and the staff console\'s sign-in, without a violation', async () => {
+  it("shows the inquiry form and its validation, and the staff console's sign-in, without a violation", async () => {
     expect(
       await violationsOn('/en/contact/', async (page) => {
         await page.locator('form button[type="submit"]').first().click();

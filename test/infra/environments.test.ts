@@ -8,14 +8,22 @@ import { prepareAssets } from '../../infra/lib/bundles.ts';
 import { readConfig } from '../../infra/lib/config.ts';
 import { resourcesOf, synthesize, type Synthesized } from './support.ts';
 
-const config = (context: Record<string, string>, environment: Record<string, string> = {}) => readConfig((key) => context[key], environment);
+const config = (context: Record<string, string>, environment: Record<string, string> = {}) =>
+  readConfig((key) => context[key], environment);
 const ROTATED = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
 
 describe('context', () => {
   it('defaults to dev in Singapore on a placeholder account, so synth needs no credentials', () => {
     const dev = config({});
-    expect(dev).toMatchObject({ envName: 'dev', stackPrefix: 'CaMauInvest-dev', region: 'ap-southeast-1', account: '000000000000', placeholderAccount: true, retainData: false });
+    expect(dev).toMatchObject({
+      envName: 'dev',
+      stackPrefix: 'CaMauInvest-dev',
+      region: 'ap-southeast-1',
+      account: '000000000000',
+      placeholderAccount: true,
+      retainData: false,
+    });
     expect(dev.mailFrom).toBe('Ca Mau Invest <no-reply@invest.example.org>');
     expect(config({}, { CDK_DEFAULT_ACCOUNT: '123456789012' })).toMatchObject({ account: '123456789012', placeholderAccount: false });
   });
@@ -26,13 +34,18 @@ describe('context', () => {
     expect(() => config({ region: 'singapore' })).toThrow(/an AWS region/);
     expect(() => config({ certificateArn: CERT })).toThrow(/"domain".*whenever certificateArn is given/);
     expect(() => config({ domain: 'invest.camau.gov.vn' })).toThrow(/certificate ARN in us-east-1 covering invest\.camau\.gov\.vn/);
-    expect(() => config({ domain: 'invest.camau.gov.vn', certificateArn: CERT.replace('us-east-1', 'ap-southeast-1') })).toThrow(/only uses certificates from there/);
+    expect(() => config({ domain: 'invest.camau.gov.vn', certificateArn: CERT.replace('us-east-1', 'ap-southeast-1') })).toThrow(
+      /only uses certificates from there/,
+    );
     expect(() => config({ domain: 'not a host', certificateArn: CERT })).toThrow(/a host name/);
     expect(() => config({ mailFrom: 'someone@gmail.com' })).toThrow(/an address at invest\.example\.org/);
     expect(() => config({ staffMfa: 'sometimes' })).toThrow(/"optional" or "required"/);
     expect(() => config({ bundles: 'docker' })).toThrow(/"build", "prebuilt" or "stub"/);
     expect(() => config({ cspOrigins: 'http://tiles.example.org' })).toThrow(/comma-separated https origins/);
-    expect(config({ cspOrigins: 'https://tiles.example.org, https://fonts.example.org' }).externalOrigins).toEqual(['https://tiles.example.org', 'https://fonts.example.org']);
+    expect(config({ cspOrigins: 'https://tiles.example.org, https://fonts.example.org' }).externalOrigins).toEqual([
+      'https://tiles.example.org',
+      'https://fonts.example.org',
+    ]);
     expect(config({}).externalOrigins).toEqual([]);
   });
 
@@ -41,7 +54,9 @@ describe('context', () => {
     const staging = { documentsStaging: join(tmp, 'documents'), notFoundStaging: join(tmp, 'not-found') };
     const without = await prepareAssets({ mode: 'stub', entryExists: (name) => name !== 'staff', ...staging });
     expect(without.functions).toEqual(['health', 'inquiries', 'downloads']);
-    await expect(prepareAssets({ mode: 'stub', entryExists: (name) => name !== 'inquiries', ...staging })).rejects.toThrow(/inquiries\.ts is missing/);
+    await expect(prepareAssets({ mode: 'stub', entryExists: (name) => name !== 'inquiries', ...staging })).rejects.toThrow(
+      /inquiries\.ts is missing/,
+    );
   });
 });
 
@@ -78,17 +93,25 @@ describe('a prod deployment with its own domain, required MFA, and no staff entr
       expect(table.DeletionPolicy, id).toBe('Retain');
       expect(table.Properties?.DeletionProtectionEnabled, id).toBe(true);
     }
-    prod.templates.app.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE', MfaConfiguration: 'ON' }) });
+    prod.templates.app.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE', MfaConfiguration: 'ON' }),
+    });
     expect(prod.app.terminationProtection).toBe(true);
     expect(prod.edge.terminationProtection).toBe(true);
-    for (const [id, logGroup] of resourcesOf(prod.templates.app, 'AWS::Logs::LogGroup')) expect(logGroup.Properties?.RetentionInDays, id).toBe(90);
+    for (const [id, logGroup] of resourcesOf(prod.templates.app, 'AWS::Logs::LogGroup'))
+      expect(logGroup.Properties?.RetentionInDays, id).toBe(90);
   });
 
   it('leaves /api/staff/* out while functions/api/lambda/staff.ts does not exist', () => {
     const routes = resourcesOf(prod.templates.app, 'AWS::ApiGatewayV2::Route').map(([, r]) => String(r.Properties?.RouteKey));
     expect(routes.filter((key) => key.includes('staff') || key.includes('/auth/'))).toEqual([]);
     prod.templates.app.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
-    expect(resourcesOf(prod.templates.app, 'AWS::Lambda::Function').map(([id]) => id).filter((id) => id.startsWith('ApiStaff'))).toEqual([]);
+    expect(
+      resourcesOf(prod.templates.app, 'AWS::Lambda::Function')
+        .map(([id]) => id)
+        .filter((id) => id.startsWith('ApiStaff')),
+    ).toEqual([]);
   });
 
   it('resolves a rotated origin-verify secret by its version, in CloudFront and in the authorizer alike', () => {
@@ -115,7 +138,10 @@ describe('a prod deployment with its own domain, required MFA, and no staff entr
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').flatMap((m) => Object.keys(m.data as object)));
     expect(ids.join(' ')).not.toMatch(/CFR4|COG2/);
-    const warnings = Annotations.fromStack(prod.app).findWarning('*', Match.stringLikeRegexp('build with SITE_URL=https://invest.camau.gov.vn'));
+    const warnings = Annotations.fromStack(prod.app).findWarning(
+      '*',
+      Match.stringLikeRegexp('build with SITE_URL=https://invest.camau.gov.vn'),
+    );
     expect(warnings.length).toBe(1);
   });
 });

@@ -22,9 +22,11 @@ function codeDir(logicalIdPrefix: string): string {
 }
 
 describe('the full synth', () => {
-  it('passes aws-cdk-lib\'s CloudFormation validator (strict: errors fail the synth) and cdk-nag', () => {
+  it("passes aws-cdk-lib's CloudFormation validator (strict: errors fail the synth) and cdk-nag", () => {
     expect(full.app.node.tryGetContext('@aws-cdk/core:validateAgainstDefaultRules')).toBe(true);
-    const report = JSON.parse(readFileSync(join(full.outdir, 'validation-report.json'), 'utf8')) as { pluginReports: { violations: unknown[] }[] };
+    const report = JSON.parse(readFileSync(join(full.outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { violations: unknown[] }[];
+    };
     expect(report.pluginReports.flatMap((r) => r.violations)).toEqual([]);
   });
 
@@ -35,8 +37,13 @@ describe('the full synth', () => {
     expect(() => app.synth()).toThrow(/NoSuchProperty.*CloudFormation Validate/s);
   });
 
-  it('deploys each route group\'s own esbuild bundle, with the document catalog beside downloads and staff', () => {
-    for (const [prefix, extra] of [['ApiHealth', []], ['ApiInquiries', []], ['ApiDownloads', ['documents.json']], ['ApiStaff', ['documents.json']]] as const) {
+  it("deploys each route group's own esbuild bundle, with the document catalog beside downloads and staff", () => {
+    for (const [prefix, extra] of [
+      ['ApiHealth', []],
+      ['ApiInquiries', []],
+      ['ApiDownloads', ['documents.json']],
+      ['ApiStaff', ['documents.json']],
+    ] as const) {
       const dir = codeDir(prefix);
       // The bundle and the data files functions/build.ts puts beside it (more may come; these must be there).
       expect(readdirSync(dir), prefix).toEqual(expect.arrayContaining(['index.mjs', ...extra]));
@@ -49,7 +56,10 @@ describe('the full synth', () => {
 
   it('publishes files only (no Docker image, no bundling in a container) and the whole built site', () => {
     for (const stack of [full.edge, full.app, full.edgeAlarms]) {
-      const manifest = JSON.parse(readFileSync(join(full.outdir, `${stack.artifactId}.assets.json`), 'utf8')) as { files: Record<string, unknown>; dockerImages: Record<string, unknown> };
+      const manifest = JSON.parse(readFileSync(join(full.outdir, `${stack.artifactId}.assets.json`), 'utf8')) as {
+        files: Record<string, unknown>;
+        dockerImages: Record<string, unknown>;
+      };
       expect(manifest.dockerImages, stack.stackName).toEqual({});
     }
     const pages = resourcesOf(full.templates.app, 'Custom::CDKBucketDeployment').find(([id]) => id.startsWith('SitePagesDeployment'))![1];

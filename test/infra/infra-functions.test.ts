@@ -39,7 +39,9 @@ describe('the origin-verify authorizer', () => {
 describe('the not-found function', () => {
   it('answers any path with the built 404 page, status 404, as HTML that caches may keep a minute', async () => {
     const dir = stageNotFound(PATHS.dist, join(mkdtempSync(join(tmpdir(), 'not-found-')), 'not-found'));
-    const { handler } = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: (event: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }> };
+    const { handler } = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as {
+      handler: (event: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
+    };
     const out = await handler({ rawPath: '/en/no-such-page/index.html' });
     expect(out.statusCode).toBe(404);
     expect(out.headers['content-type']).toBe('text/html; charset=utf-8');

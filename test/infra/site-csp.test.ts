@@ -20,8 +20,10 @@ function site(pages: Record<string, string>): string {
 describe('scanInline', () => {
   it('hashes each distinct inline script a browser runs, once, and each <style>', () => {
     const dir = site({
-      'index.html': '<html><head><script>a()</script><style>p{color:red}</style></head><body><script type="module">b()</script></body></html>',
-      'en/index.html': '<script>a()</script><script src="/_astro/x.js"></script><script type="application/ld+json">{"@type":"Place"}</script>',
+      'index.html':
+        '<html><head><script>a()</script><style>p{color:red}</style></head><body><script type="module">b()</script></body></html>',
+      'en/index.html':
+        '<script>a()</script><script src="/_astro/x.js"></script><script type="application/ld+json">{"@type":"Place"}</script>',
     });
     const inventory = scanInline(dir);
     expect(inventory.pages).toBe(2);
@@ -39,8 +41,12 @@ describe('scanInline', () => {
   });
 
   it('refuses inline event handlers and says what to do instead, but not text that merely looks like one', () => {
-    expect(() => scanInline(site({ 'index.html': '<button onclick="go()">Go</button>' }))).toThrow(/index\.html: inline event handler onclick=.*attach the listener in a script instead/);
-    expect(() => scanInline(site({ 'index.html': '<meta content="a field onclick= in prose"><script>if (a<b) x = "<a onload=1>";</script>' }))).not.toThrow();
+    expect(() => scanInline(site({ 'index.html': '<button onclick="go()">Go</button>' }))).toThrow(
+      /index\.html: inline event handler onclick=.*attach the listener in a script instead/,
+    );
+    expect(() =>
+      scanInline(site({ 'index.html': '<meta content="a field onclick= in prose"><script>if (a<b) x = "<a onload=1>";</script>' })),
+    ).not.toThrow();
   });
 
   it('says to build first when dist/ is empty', () => {
@@ -50,12 +56,19 @@ describe('scanInline', () => {
 
 describe('contentSecurityPolicy', () => {
   it('stops the synth before CloudFront would refuse a policy over its length quota', () => {
-    const pages = { 'index.html': '<p>root</p>', ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}/index.html`, `<script>page(${i})</script>`])) };
-    expect(() => contentSecurityPolicy(scanInline(site(pages)))).toThrow(new RegExp(`over CloudFront's ${CLOUDFRONT_CSP_MAX_LENGTH}.*Move page-specific inline scripts`));
+    const pages = {
+      'index.html': '<p>root</p>',
+      ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}/index.html`, `<script>page(${i})</script>`])),
+    };
+    expect(() => contentSecurityPolicy(scanInline(site(pages)))).toThrow(
+      new RegExp(`over CloudFront's ${CLOUDFRONT_CSP_MAX_LENGTH}.*Move page-specific inline scripts`),
+    );
   });
 
   it('adds the extra connect sources, and nothing is loaded from anywhere else', () => {
-    const csp = contentSecurityPolicy(scanInline(site({ 'index.html': '<p>x</p>' })), { connectSources: ['https://cognito-idp.ap-southeast-1.amazonaws.com'] });
+    const csp = contentSecurityPolicy(scanInline(site({ 'index.html': '<p>x</p>' })), {
+      connectSources: ['https://cognito-idp.ap-southeast-1.amazonaws.com'],
+    });
     expect(csp).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self' https://cognito-idp.ap-southeast-1.amazonaws.com; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; " +

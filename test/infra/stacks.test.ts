@@ -44,11 +44,24 @@ describe('stacks and environments', () => {
     expect(dev.app.account).toBe('000000000000');
     expect(dev.app.dependencies).toContain(dev.edge);
     expect(dev.edgeAlarms.dependencies).toContain(dev.app);
-    expect([dev.edge.stackName, dev.app.stackName, dev.edgeAlarms.stackName]).toEqual(['CaMauInvest-dev-edge', 'CaMauInvest-dev', 'CaMauInvest-dev-edge-alarms']);
+    expect([dev.edge.stackName, dev.app.stackName, dev.edgeAlarms.stackName]).toEqual([
+      'CaMauInvest-dev-edge',
+      'CaMauInvest-dev',
+      'CaMauInvest-dev-edge-alarms',
+    ]);
   });
 
   it('says where the site, the API and the user pool are', () => {
-    for (const output of ['SiteUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId', 'UserPoolRegion', 'DistributionDomainName', 'DocumentsBucketName', 'AlarmTopicArn'])
+    for (const output of [
+      'SiteUrl',
+      'ApiUrl',
+      'UserPoolId',
+      'UserPoolClientId',
+      'UserPoolRegion',
+      'DistributionDomainName',
+      'DocumentsBucketName',
+      'AlarmTopicArn',
+    ])
       dev.templates.app.hasOutput(output, {});
     dev.templates.app.hasOutput('ApiUrl', { Value: { 'Fn::Join': ['', Match.arrayWith(['https://', '/api/'])] } });
   });
@@ -60,7 +73,12 @@ describe('buckets', () => {
     expect(buckets).toHaveLength(3);
     for (const [id, bucket] of buckets) {
       const p = props(bucket);
-      expect(p.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(p.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
       expect(json(p.BucketEncryption), id).toContain('"SSEAlgorithm":"AES256"');
       if (!id.startsWith('LogBucket')) {
         expect(json(p.OwnershipControls), id).toContain('BucketOwnerEnforced');
@@ -111,9 +129,12 @@ describe('the documents bucket', () => {
   it('receives every document (content/documents/ and the generated factsheets) at the key the downloads function signs', () => {
     const documents = loadDocumentFolders(PATHS.documentFolders);
     expect(dev.assets.documentCount).toBe(documents.length);
-    for (const document of documents) expect(existsSync(join(dev.assets.documentsDir!, document.meta.s3Key)), document.meta.s3Key).toBe(true);
+    for (const document of documents)
+      expect(existsSync(join(dev.assets.documentsDir!, document.meta.s3Key)), document.meta.s3Key).toBe(true);
     if (documents.length === 0) return;
-    const [, deployment] = resourcesOf(dev.templates.app, 'Custom::CDKBucketDeployment').find(([id]) => id.startsWith('DataDocumentsDeployment'))!;
+    const [, deployment] = resourcesOf(dev.templates.app, 'Custom::CDKBucketDeployment').find(([id]) =>
+      id.startsWith('DataDocumentsDeployment'),
+    )!;
     expect(props(deployment)).toMatchObject({ Prune: true, DestinationBucketName: { Ref: expect.stringMatching(/^DataDocumentsBucket/) } });
   });
 });
@@ -148,11 +169,14 @@ describe('DynamoDB tables', () => {
       for (const index of definition.globalIndexes) {
         const deployed = indexes.find((candidate) => candidate.IndexName === index.name)!;
         const indexKeys = [index.partitionKey, ...('sortKey' in index && index.sortKey ? [index.sortKey] : [])];
-        expect(deployed.KeySchema, `${name}/${index.name}`).toEqual(indexKeys.map((key, i) => ({ AttributeName: key.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })));
+        expect(deployed.KeySchema, `${name}/${index.name}`).toEqual(
+          indexKeys.map((key, i) => ({ AttributeName: key.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+        );
       }
       // Every function that names the table gets the deployed name, never a hard-coded one.
       const users = functions.filter(([, fn]) => json(props(fn).Environment ?? {}).includes(`"${definition.envVar}"`));
-      for (const [fnId, fn] of users) expect((props(fn).Environment as { Variables: Record<string, unknown> }).Variables[definition.envVar], fnId).toEqual({ Ref: id });
+      for (const [fnId, fn] of users)
+        expect((props(fn).Environment as { Variables: Record<string, unknown> }).Variables[definition.envVar], fnId).toEqual({ Ref: id });
     }
     expect(DOWNLOAD_EVENT_DAYS).toBeGreaterThan(365);
   });
@@ -167,11 +191,16 @@ describe('DynamoDB tables', () => {
 
 describe('the API', () => {
   const routes = () => resourcesOf(dev.templates.app, 'AWS::ApiGatewayV2::Route').map(([, route]) => props(route));
-  const authorizers = () => Object.fromEntries(resourcesOf(dev.templates.app, 'AWS::ApiGatewayV2::Authorizer').map(([id, a]) => [id, props(a)]));
+  const authorizers = () =>
+    Object.fromEntries(resourcesOf(dev.templates.app, 'AWS::ApiGatewayV2::Authorizer').map(([id, a]) => [id, props(a)]));
 
   it('has exactly the routes of infra/lib/constructs/api.ts, the staff ones included now that functions/api/lambda/staff.ts exists', () => {
     expect(dev.assets.functions).toContain('staff');
-    expect(routes().map((route) => route.RouteKey).sort()).toEqual(ROUTES.map((route) => route.key).sort());
+    expect(
+      routes()
+        .map((route) => route.RouteKey)
+        .sort(),
+    ).toEqual(ROUTES.map((route) => route.key).sort());
   });
 
   it('puts the Cognito JWT authorizer on every staff route', () => {
@@ -212,7 +241,8 @@ describe('the API', () => {
 });
 
 describe('Lambda functions', () => {
-  const projectFunctions = () => resourcesOf(dev.templates.app, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('Api') || id.startsWith('Site'));
+  const projectFunctions = () =>
+    resourcesOf(dev.templates.app, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('Api') || id.startsWith('Site'));
 
   it('run Node 24 on arm64, one per route group, with the environment the functions README asks for', () => {
     const ids = projectFunctions().map(([id]) => id.replace(/Function[0-9A-F]{8}$/, ''));
@@ -222,12 +252,29 @@ describe('Lambda functions', () => {
       expect(props(fn).Architectures, id).toEqual(['arm64']);
       expect((props(fn).Timeout as number) >= 3, id).toBe(true);
     }
-    const env = (prefix: string) => (props(projectFunctions().find(([id]) => id.startsWith(prefix))![1]).Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(Object.keys(env('ApiInquiries')).sort()).toEqual(['INQUIRIES_TABLE', 'MAIL_FROM', 'NODE_OPTIONS', 'RATE_LIMITS_TABLE', 'SES_CONFIGURATION_SET', 'STAFF_EMAIL', 'TRUST_VIEWER_ADDRESS']);
-    expect(Object.keys(env('ApiDownloads')).sort()).toEqual([BUCKETS.documents.envVar, 'DOWNLOADS_TABLE', 'NODE_OPTIONS', 'RATE_LIMITS_TABLE', 'TRUST_VIEWER_ADDRESS']);
+    const env = (prefix: string) =>
+      (props(projectFunctions().find(([id]) => id.startsWith(prefix))![1]).Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(env('ApiInquiries')).sort()).toEqual([
+      'INQUIRIES_TABLE',
+      'MAIL_FROM',
+      'NODE_OPTIONS',
+      'RATE_LIMITS_TABLE',
+      'SES_CONFIGURATION_SET',
+      'STAFF_EMAIL',
+      'TRUST_VIEWER_ADDRESS',
+    ]);
+    expect(Object.keys(env('ApiDownloads')).sort()).toEqual([
+      BUCKETS.documents.envVar,
+      'DOWNLOADS_TABLE',
+      'NODE_OPTIONS',
+      'RATE_LIMITS_TABLE',
+      'TRUST_VIEWER_ADDRESS',
+    ]);
     expect(env('ApiInquiries').TRUST_VIEWER_ADDRESS).toBe('1');
     expect(env('ApiInquiries').MAIL_FROM).toBe('Ca Mau Invest <no-reply@invest.example.org>');
-    expect(Object.keys(env('ApiStaff'))).toEqual(expect.arrayContaining(['STAFF_AUTH_ISSUER', 'STAFF_AUTH_CLIENT_ID', 'AUDIT_LOG_TABLE', 'STAFF_MEMBERS_TABLE']));
+    expect(Object.keys(env('ApiStaff'))).toEqual(
+      expect.arrayContaining(['STAFF_AUTH_ISSUER', 'STAFF_AUTH_CLIENT_ID', 'AUDIT_LOG_TABLE', 'STAFF_MEMBERS_TABLE']),
+    );
     expect(json(env('ApiStaff').STAFF_AUTH_ISSUER)).toContain('https://cognito-idp.ap-southeast-1.amazonaws.com/');
   });
 
@@ -246,7 +293,9 @@ describe('Lambda functions', () => {
 
 describe('IAM', () => {
   const policies = (template = dev.templates.app) =>
-    resourcesOf(template, 'AWS::IAM::Policy').map(([id, policy]) => [id, (props(policy).PolicyDocument as { Statement: Statement[] }).Statement] as const);
+    resourcesOf(template, 'AWS::IAM::Policy').map(
+      ([id, policy]) => [id, (props(policy).PolicyDocument as { Statement: Statement[] }).Statement] as const,
+    );
   const statementsOf = (prefix: string) => policies().find(([id]) => id.startsWith(prefix))![1];
 
   it('uses no AWS-managed policy and no wildcard action anywhere', () => {
@@ -259,14 +308,26 @@ describe('IAM', () => {
 
   it('grants "*" resources only where AWS has no narrower resource: CloudFront invalidations of CDK\'s BucketDeployment', () => {
     const wildcards = Object.values(dev.templates).flatMap((template) =>
-      policies(template).flatMap(([id, statements]) => statements.filter((s) => asList(s.Resource).includes('*')).map((s) => ({ id, actions: asList(s.Action) }))),
+      policies(template).flatMap(([id, statements]) =>
+        statements.filter((s) => asList(s.Resource).includes('*')).map((s) => ({ id, actions: asList(s.Action) })),
+      ),
     );
-    expect(wildcards).toEqual([{ id: expect.stringMatching(/^DeploymentRoleDefaultPolicy/), actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'] }]);
+    expect(wildcards).toEqual([
+      {
+        id: expect.stringMatching(/^DeploymentRoleDefaultPolicy/),
+        actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
+      },
+    ]);
   });
 
   it('gives each function only what its routes need, on its own tables, bucket and mail identity', () => {
     const tableRef = (name: string) => ({ 'Fn::GetAtt': [expect.stringMatching(new RegExp(`^Data${name}Table`, 'i')), 'Arn'] });
-    const own = { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: expect.anything() };
+    const own = {
+      Sid: 'WriteOwnLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: expect.anything(),
+    };
     const ses = {
       Sid: 'SendMailFromTheSiteIdentity',
       Effect: 'Allow',
@@ -286,7 +347,11 @@ describe('IAM', () => {
       own,
       { Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: tableRef('downloads') },
       { Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: tableRef('rateLimits') },
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^DataDocumentsBucket/), 'Arn'] }, '/*']] } },
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^DataDocumentsBucket/), 'Arn'] }, '/*']] },
+      },
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DataDocumentsBucket/), 'Arn'] } },
     ]);
     // The SES statement names the identity and the configuration set, nothing else.
@@ -302,13 +367,16 @@ describe('IAM', () => {
 });
 
 describe('the CloudFront distribution', () => {
-  const distribution = () => props(resourcesOf(dev.templates.app, 'AWS::CloudFront::Distribution')[0]![1]).DistributionConfig as Record<string, any>;
+  const distribution = () =>
+    props(resourcesOf(dev.templates.app, 'AWS::CloudFront::Distribution')[0]![1]).DistributionConfig as Record<string, any>;
 
   it('runs the language function on the pages, with the languages of content/site.json', () => {
     const [id, fn] = resourcesOf(dev.templates.app, 'AWS::CloudFront::Function')[0]!;
     expect(props(fn).FunctionConfig).toMatchObject({ Runtime: 'cloudfront-js-2.0' });
     expect(props(fn).FunctionCode).toBe(viewerRequestFunctionCode(dev.config));
-    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [id, 'FunctionARN'] } }]);
+    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [id, 'FunctionARN'] } },
+    ]);
   });
 
   it('caches hashed assets for long and pages briefly, sends /api/* uncached with the viewer address, and has the WAF in front', () => {
@@ -322,7 +390,12 @@ describe('the CloudFront distribution', () => {
     expect(byPath['/api/*'].ViewerProtocolPolicy).toBe('https-only');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     dev.templates.app.hasResourceProperties('AWS::CloudFront::CachePolicy', {
-      CachePolicyConfig: { DefaultTTL: 300, MinTTL: 0, MaxTTL: 86400, ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ EnableAcceptEncodingBrotli: true }) },
+      CachePolicyConfig: {
+        DefaultTTL: 300,
+        MinTTL: 0,
+        MaxTTL: 86400,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ EnableAcceptEncodingBrotli: true }),
+      },
     });
     expect(target(config.WebACLId)).toMatch(/^SsmParameterValuecamauinvestdevedgewebaclarn/);
     expect(config.Logging).toMatchObject({ IncludeCookies: false, Prefix: 'cloudfront/' });
@@ -331,37 +404,54 @@ describe('the CloudFront distribution', () => {
     expect(config.OriginGroups.Items[0].FailoverCriteria.StatusCodes.Items).toEqual([403, 404]);
   });
 
-  it('deploys dist/ with a year\'s cache for /_astro and a short one for pages, then invalidates CloudFront', () => {
+  it("deploys dist/ with a year's cache for /_astro and a short one for pages, then invalidates CloudFront", () => {
     const deployments = resourcesOf(dev.templates.app, 'Custom::CDKBucketDeployment').map(([id, d]) => [id, props(d)] as const);
     const assets = deployments.find(([id]) => id.startsWith('SiteAssetsDeployment'))![1];
     const pages = deployments.find(([id]) => id.startsWith('SitePagesDeployment'))![1];
-    expect(assets).toMatchObject({ DestinationBucketKeyPrefix: '_astro/', Prune: false, SystemMetadata: { 'cache-control': ASSET_CACHE_CONTROL } });
-    expect(pages).toMatchObject({ Prune: true, Exclude: ['_astro/*'], SystemMetadata: { 'cache-control': PAGE_CACHE_CONTROL }, DistributionPaths: ['/*'] });
+    expect(assets).toMatchObject({
+      DestinationBucketKeyPrefix: '_astro/',
+      Prune: false,
+      SystemMetadata: { 'cache-control': ASSET_CACHE_CONTROL },
+    });
+    expect(pages).toMatchObject({
+      Prune: true,
+      Exclude: ['_astro/*'],
+      SystemMetadata: { 'cache-control': PAGE_CACHE_CONTROL },
+      DistributionPaths: ['/*'],
+    });
     expect(pages.DistributionId).toBeDefined();
   });
 });
 
 describe('the response headers', () => {
   const siteHeaders = () =>
-    props(resourcesOf(dev.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) => id.startsWith('SiteSiteHeaders'))![1]).ResponseHeadersPolicyConfig as Record<string, any>;
+    props(resourcesOf(dev.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) => id.startsWith('SiteSiteHeaders'))![1])
+      .ResponseHeadersPolicyConfig as Record<string, any>;
 
   /** Every inline script a browser runs on any built page, found independently of infra/lib/site-csp.ts (with cheerio). */
   function inlineScriptHashes(): Set<string> {
     const hashes = new Set<string>();
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : name.endsWith('.html') ? [join(dir, name)] : []));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) =>
+        statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : name.endsWith('.html') ? [join(dir, name)] : [],
+      );
     for (const file of walk(PATHS.dist)) {
       // htmlparser2 (cheerio's xml option with HTML rules): five times faster than parse5, and script text stays raw.
       const $ = load(readFileSync(file, 'utf8'), { xml: { xmlMode: false, decodeEntities: false } });
       $('script:not([src])').each((_, element) => {
         const type = ($(element).attr('type') ?? '').toLowerCase();
         if (type && type !== 'module' && !type.includes('javascript')) return;
-        hashes.add(`'sha256-${createHash('sha256').update($(element).html() ?? '').digest('base64')}'`);
+        hashes.add(
+          `'sha256-${createHash('sha256')
+            .update($(element).html() ?? '')
+            .digest('base64')}'`,
+        );
       });
     }
     return hashes;
   }
 
-  it('carry a CSP that allows exactly the built pages\' inline scripts, nothing from other origins, no framing', () => {
+  it("carry a CSP that allows exactly the built pages' inline scripts, nothing from other origins, no framing", () => {
     const csp: string = siteHeaders().SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
     expect(csp.length).toBeLessThanOrEqual(CLOUDFRONT_CSP_MAX_LENGTH);
     const directives: Record<string, string[]> = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
@@ -387,14 +477,18 @@ describe('the response headers', () => {
       ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
       ContentSecurityPolicy: { Override: true },
     });
-    const custom = Object.fromEntries((headers.CustomHeadersConfig.Items as { Header: string; Value: string }[]).map((h) => [h.Header, h.Value]));
+    const custom = Object.fromEntries(
+      (headers.CustomHeadersConfig.Items as { Header: string; Value: string }[]).map((h) => [h.Header, h.Value]),
+    );
     expect(custom['Permissions-Policy']).toContain('camera=()');
     expect(custom['Permissions-Policy']).toContain('geolocation=()');
     expect(custom['Cross-Origin-Opener-Policy']).toBe('same-origin');
   });
 
   it('give API answers a deny-all CSP and no-store unless the API says otherwise', () => {
-    const api = props(resourcesOf(dev.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) => id.startsWith('SiteApiHeaders'))![1]).ResponseHeadersPolicyConfig as Record<string, any>;
+    const api = props(
+      resourcesOf(dev.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) => id.startsWith('SiteApiHeaders'))![1],
+    ).ResponseHeadersPolicyConfig as Record<string, any>;
     expect(api.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(api.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'no-store', Override: false }]);
   });
@@ -404,7 +498,16 @@ describe('staff sign-in', () => {
   it('is a user pool only administrators add people to, with strong passwords, TOTP, e-mail recovery and threat protection', () => {
     dev.templates.app.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
-      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 3 } },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+          TemporaryPasswordValidityDays: 3,
+        },
+      },
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
@@ -414,7 +517,9 @@ describe('staff sign-in', () => {
     const [, pool] = resourcesOf(dev.templates.app, 'AWS::Cognito::UserPool')[0]!;
     expect(props(pool).UsernameAttributes).toBeUndefined();
     expect(props(pool).UsernameConfiguration).toEqual({ CaseSensitive: false });
-    const groups = resourcesOf(dev.templates.app, 'AWS::Cognito::UserPoolGroup').map(([, g]) => props(g).GroupName).sort();
+    const groups = resourcesOf(dev.templates.app, 'AWS::Cognito::UserPoolGroup')
+      .map(([, g]) => props(g).GroupName)
+      .sort();
     expect(groups).toEqual(['admin', 'staff']);
     dev.templates.app.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
@@ -431,13 +536,19 @@ describe('protection and operations', () => {
     const [, acl] = resourcesOf(dev.templates.edge, 'AWS::WAFv2::WebACL')[0]!;
     const rules = props(acl).Rules as Record<string, any>[];
     const managed = rules.filter((r) => r.Statement.ManagedRuleGroupStatement).map((r) => r.Statement.ManagedRuleGroupStatement.Name);
-    expect(managed.sort()).toEqual(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    expect(managed.sort()).toEqual([
+      'AWSManagedRulesAmazonIpReputationList',
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+    ]);
     const rates = rules.filter((r) => r.Statement.RateBasedStatement);
     expect(rates.map((r) => r.Statement.RateBasedStatement.Limit).sort((a, b) => a - b)).toEqual([RATE_LIMITS.api, RATE_LIMITS.all]);
     for (const rate of rates) expect(rate.Action.Block.CustomResponse).toMatchObject({ ResponseCode: 429 });
     // Long inquiries in CJK or Arabic exceed the common rule set's 8 KB body limit: counted, and left to the API's own 32 KB limit.
     const common = rules.find((r) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesCommonRuleSet')!;
-    expect(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+    expect(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ]);
   });
 
   it('hands the web ACL to the app stack and the distribution id to the alarms through Parameter Store, each writer allowed that one parameter', () => {
@@ -446,11 +557,13 @@ describe('protection and operations', () => {
     expect(writes(dev.templates.edge)[0]).toMatch(/region\\+":\\+"ap-southeast-1/);
     expect(writes(dev.templates.app)[0]).toContain('/camau-invest/dev/app/distribution-id');
     expect(writes(dev.templates.app)[0]).toMatch(/region\\+":\\+"us-east-1/);
-    const writer = resourcesOf(dev.templates.edge, 'AWS::IAM::Policy').map(([, p]) => json(props(p).PolicyDocument)).find((doc) => doc.includes('ssm:PutParameter'))!;
+    const writer = resourcesOf(dev.templates.edge, 'AWS::IAM::Policy')
+      .map(([, p]) => json(props(p).PolicyDocument))
+      .find((doc) => doc.includes('ssm:PutParameter'))!;
     expect(writer).toContain(':ssm:ap-southeast-1:000000000000:parameter/camau-invest/dev/edge/web-acl-arn');
   });
 
-  it('alarms on API 5xx, CloudFront 5xx, every function\'s errors and throttles, failed mail and SES reputation', () => {
+  it("alarms on API 5xx, CloudFront 5xx, every function's errors and throttles, failed mail and SES reputation", () => {
     const alarms = resourcesOf(dev.templates.app, 'AWS::CloudWatch::Alarm').map(([, a]) => props(a));
     const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`);
     expect(metrics).toContain('AWS/ApiGateway/5xx');
@@ -468,9 +581,14 @@ describe('protection and operations', () => {
     dev.templates.app.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '"mail.failed"' });
   });
 
-  it('sends mail from the domain\'s SES identity, with DKIM and a configuration set that suppresses bounces', () => {
-    dev.templates.app.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'invest.example.org', DkimAttributes: { SigningEnabled: true } });
-    dev.templates.app.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+  it("sends mail from the domain's SES identity, with DKIM and a configuration set that suppresses bounces", () => {
+    dev.templates.app.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'invest.example.org',
+      DkimAttributes: { SigningEnabled: true },
+    });
+    dev.templates.app.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
   });
 });
 
@@ -497,7 +615,9 @@ describe('cdk-nag (AwsSolutions)', () => {
     // The same checks, blind to acknowledgements: every finding the app would have without them.
     const raw = new AwsSolutionsChecks(root);
     Object.assign(raw, { isAcknowledged: () => false });
-    const findings = raw.validateScope(root).violations.flatMap((v) => v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? '' })));
+    const findings = raw
+      .validateScope(root)
+      .violations.flatMap((v) => v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? '' })));
     const acks = acknowledgements(root);
     const used = new Set<string>();
     for (const finding of findings) {

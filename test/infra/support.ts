@@ -26,7 +26,11 @@ export interface SynthOptions {
 export async function synthesize(options: SynthOptions = {}): Promise<Synthesized> {
   const tmp = mkdtempSync(join(tmpdir(), 'camau-infra-'));
   const outdir = join(tmp, 'cdk.out');
-  const app = createApp({ context: { bundles: 'stub', ...options.context }, outdir, builtinCloudFormationValidation: options.cloudFormationValidation ?? false });
+  const app = createApp({
+    context: { bundles: 'stub', ...options.context },
+    outdir,
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
+  });
   const config = configOf(app);
   const assets = await prepareAssets({
     mode: config.bundles,
@@ -45,7 +49,11 @@ export async function synthesize(options: SynthOptions = {}): Promise<Synthesize
     assets,
     assembly,
     outdir,
-    templates: { edge: template(stacks.edge.stackName), app: template(stacks.app.stackName), edgeAlarms: template(stacks.edgeAlarms.stackName) },
+    templates: {
+      edge: template(stacks.edge.stackName),
+      app: template(stacks.app.stackName),
+      edgeAlarms: template(stacks.edgeAlarms.stackName),
+    },
   };
 }
 

@@ -24,7 +24,9 @@ interface FunctionResponse {
 }
 
 /** The deployed source in a fresh context with nothing but JavaScript's built-ins: no require, process or fetch. */
-const handler = runInNewContext(`${code}\n;handler`, Object.create(null), { filename: 'viewer-request.js' }) as (event: unknown) => ViewerRequest | FunctionResponse;
+const handler = runInNewContext(`${code}\n;handler`, Object.create(null), { filename: 'viewer-request.js' }) as (
+  event: unknown,
+) => ViewerRequest | FunctionResponse;
 
 function request(uri: string, options: { acceptLanguage?: string; querystring?: ViewerRequest['querystring'] } = {}): ViewerRequest {
   return {
@@ -41,7 +43,12 @@ function request(uri: string, options: { acceptLanguage?: string; querystring?: 
 
 /** A CloudFront Functions event (version 1.0), as CloudFront passes it. */
 const run = (req: ViewerRequest) =>
-  handler({ version: '1.0', context: { eventType: 'viewer-request', distributionId: 'E2EXAMPLE', requestId: 'r-1' }, viewer: { ip: '203.0.113.7' }, request: req });
+  handler({
+    version: '1.0',
+    context: { eventType: 'viewer-request', distributionId: 'E2EXAMPLE', requestId: 'r-1' },
+    viewer: { ip: '203.0.113.7' },
+    request: req,
+  });
 
 function locationFor(acceptLanguage?: string): string {
   const out = run(request('/', { acceptLanguage })) as FunctionResponse;
@@ -118,14 +125,22 @@ describe('the CloudFront Function for every other path', () => {
   });
 
   it('passes files through untouched, whatever the Accept-Language', () => {
-    for (const uri of ['/_astro/client.CzWaolnw.js', '/favicon.svg', '/404.html', '/index.html', '/sitemap.xml', '/pagefind/pagefind.js', '/map/basemap.geojson']) {
+    for (const uri of [
+      '/_astro/client.CzWaolnw.js',
+      '/favicon.svg',
+      '/404.html',
+      '/index.html',
+      '/sitemap.xml',
+      '/pagefind/pagefind.js',
+      '/map/basemap.geojson',
+    ]) {
       const out = run(request(uri, { acceptLanguage: 'ja' })) as ViewerRequest;
       expect(out.uri).toBe(uri);
       expect('statusCode' in out).toBe(false);
     }
   });
 
-  it('redirects a page URL without its trailing slash (the site\'s URLs all end in /), keeping the query', () => {
+  it("redirects a page URL without its trailing slash (the site's URLs all end in /), keeping the query", () => {
     const out = run(request('/en/zones', { querystring: { sector: { value: 'energy' } } })) as FunctionResponse;
     expect(out.statusCode).toBe(301);
     expect(out.headers.location?.value).toBe('/en/zones/?sector=energy');

@@ -28,9 +28,16 @@ beforeAll(async () => {
   [site, browser] = await Promise.all([serveBuiltSite(stack.api.url), launchBrowser()]);
   const extra: Target[] = [{ name: '404', path: '/404.html' }];
   if (existsSync('dist/staff/index.html'))
-    extra.push({ name: 'staff sign-in', path: '/staff/', prepare: async (page) => void (await page.waitForSelector('button[type="submit"]:enabled')) });
+    extra.push({
+      name: 'staff sign-in',
+      path: '/staff/',
+      prepare: async (page) => void (await page.waitForSelector('button[type="submit"]:enabled')),
+    });
   for (const [key, targets] of [...LANGUAGES.map((lang) => [lang, templates(lang)] as const), ['other', extra] as const])
-    problemsByLanguage.set(key, Promise.all(targets.map((target) => pool(() => check(target)))).then((lists) => lists.flat()));
+    problemsByLanguage.set(
+      key,
+      Promise.all(targets.map((target) => pool(() => check(target)))).then((lists) => lists.flat()),
+    );
   // Wait for all before the tests read them, so no check is still running when the browser closes.
   await Promise.all(problemsByLanguage.values());
 }, 300_000);
@@ -53,13 +60,21 @@ interface Target {
 function firstNewsPost(lang: Lang): string | undefined {
   const file = `dist/${lang}/news/index.html`;
   if (!existsSync(file)) return undefined;
-  const href = cheerio.load(readFileSync(file, 'utf8'))(`main a[href^="/${lang}/news/"]`).filter((_, a) => !/\/news\/(feed\.xml)?$/.test(a.attribs.href ?? '')).first().attr('href');
+  const href = cheerio
+    .load(readFileSync(file, 'utf8'))(`main a[href^="/${lang}/news/"]`)
+    .filter((_, a) => !/\/news\/(feed\.xml)?$/.test(a.attribs.href ?? ''))
+    .first()
+    .attr('href');
   return href;
 }
 
 /** The item page's heading, a phrase the search index has for that language. */
 function itemTitle(lang: Lang): string {
-  return cheerio.load(readFileSync(`dist/${lang}/zones/ip-khanh-an/index.html`, 'utf8'))('h1').first().text().trim();
+  return cheerio
+    .load(readFileSync(`dist/${lang}/zones/ip-khanh-an/index.html`, 'utf8'))('h1')
+    .first()
+    .text()
+    .trim();
 }
 
 function templates(lang: Lang): Target[] {
@@ -138,7 +153,12 @@ async function runAxe(page: Page): Promise<Violation[]> {
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, TAGS);
 }
 
@@ -171,7 +191,12 @@ async function check(target: Target): Promise<string[]> {
     return [
       ...errors,
       ...violations.flatMap((v) =>
-        v.nodes.slice(0, 3).map((node) => `${target.name} ${target.path}: ${v.id} (${v.impact}) ${v.help} — ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`),
+        v.nodes
+          .slice(0, 3)
+          .map(
+            (node) =>
+              `${target.name} ${target.path}: ${v.id} (${v.impact}) ${v.help} — ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`,
+          ),
       ),
     ];
   } catch (error) {
@@ -185,7 +210,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   it('finds violations on a page made to have them (the check itself)', async () => {
     const page = await browser.newPage();
     try {
-      await page.setContent('<!doctype html><html><head><title>x</title></head><body><main><img src="data:,"><p style="color:#bbb;background:#fff">faint</p><input></main></body></html>');
+      await page.setContent(
+        '<!doctype html><html><head><title>x</title></head><body><main><img src="data:,"><p style="color:#bbb;background:#fff">faint</p><input></main></body></html>',
+      );
       const ids = (await runAxe(page)).map((v) => v.id).sort();
       expect(ids).toEqual(expect.arrayContaining(['color-contrast', 'html-has-lang', 'image-alt', 'label']));
     } finally {

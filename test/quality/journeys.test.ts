@@ -117,7 +117,14 @@ async function inquiryJourney(journey: Journey): Promise<void> {
 
     const stored = (await scanAll(stack.db, stack.names.tables.inquiries)).filter((item) => item.email === journey.email);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ reference: number, itemId: ITEM, language: lang, country: journey.country, name: journey.name, message: journey.message });
+    expect(stored[0]).toMatchObject({
+      reference: number,
+      itemId: ITEM,
+      language: lang,
+      country: journey.country,
+      name: journey.name,
+      message: journey.message,
+    });
   } finally {
     await page.close();
   }
@@ -158,7 +165,11 @@ describe('keyboard-only journeys', () => {
       expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
       const file = await fetch(url);
       expect(file.status).toBe(200);
-      expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await file.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       const events = await scanAll(stack.db, stack.names.tables.downloads);
       expect(events.some((event) => event.documentId === documentId && event.itemId === ITEM)).toBe(true);
     } finally {

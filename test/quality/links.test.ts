@@ -130,7 +130,8 @@ export function checkLinks(root: string, origin = SITE_ORIGIN): { broken: Broken
       }
       const targetIds = ids.get(target);
       if (!targetIds) broken.push({ page: pagePath, link, problem: `fragment #${fragment} on a file that is not a page` });
-      else if (!targetIds.has(fragment)) broken.push({ page: pagePath, link, problem: `no id="${fragment}" on ${urlPathOf(root, target)}` });
+      else if (!targetIds.has(fragment))
+        broken.push({ page: pagePath, link, problem: `no id="${fragment}" on ${urlPathOf(root, target)}` });
     }
   }
   return { broken, checked, pages: ids.size };
@@ -156,7 +157,9 @@ describe('links in the built site', () => {
       );
       write('en/zones/index.html', '<h2 id="list">List</h2>');
       const { broken, checked } = checkLinks(root, SITE_ORIGIN);
-      expect(broken.map((entry) => entry.link).sort()).toEqual(['/_astro/Gone.js', '/en/missing/', '/en/zones/#nowhere', `${SITE_ORIGIN}/vi/`].sort());
+      expect(broken.map((entry) => entry.link).sort()).toEqual(
+        ['/_astro/Gone.js', '/en/missing/', '/en/zones/#nowhere', `${SITE_ORIGIN}/vi/`].sort(),
+      );
       expect(checked).toBe(7);
     } finally {
       rmSync(root, { recursive: true, force: true });

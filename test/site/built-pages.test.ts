@@ -34,9 +34,7 @@ function alternates($: ReturnType<typeof load>): Map<string, string> {
 describe('the built site', () => {
   it('has a page for every item in every language', () => {
     const missing = content.items.flatMap((item) =>
-      site.languages
-        .map((lang) => `${DIST}/${lang}/${item.category}/${item.facts.id}/index.html`)
-        .filter((file) => !existsSync(file)),
+      site.languages.map((lang) => `${DIST}/${lang}/${item.category}/${item.facts.id}/index.html`).filter((file) => !existsSync(file)),
     );
     expect(content.items.length).toBeGreaterThan(0);
     expect(missing).toEqual([]);
@@ -74,17 +72,26 @@ describe('the built site', () => {
       const path = new URL($(url).children('loc').text()).pathname;
       const page = byPath.get(path);
       expect(page, `${path} from the sitemap exists`).toBeDefined();
-      const fromSitemap = new Map($(url).children().filter((_, el) => el.tagName === 'xhtml:link').toArray().map((link) => [$(link).attr('hreflang')!, new URL($(link).attr('href')!).pathname]));
+      const fromSitemap = new Map(
+        $(url)
+          .children()
+          .filter((_, el) => el.tagName === 'xhtml:link')
+          .toArray()
+          .map((link) => [$(link).attr('hreflang')!, new URL($(link).attr('href')!).pathname]),
+      );
       expect([...fromSitemap].sort(), path).toEqual([...alternates(page!.$)].sort());
     }
   });
 
   it('ships no JavaScript outside islands: text pages none, others only the island loader', () => {
     for (const { path, $ } of languagePages) {
-      const scripts = $('script').toArray().filter((script) => $(script).attr('type') !== 'application/ld+json');
+      const scripts = $('script')
+        .toArray()
+        .filter((script) => $(script).attr('type') !== 'application/ld+json');
       const islands = $('astro-island').length;
       if (islands === 0) expect(scripts.length, `${path} has no script`).toBe(0);
-      else for (const script of scripts) expect($(script).attr('type') === 'module' || $(script).html()?.includes('astro'), path).toBe(true);
+      else
+        for (const script of scripts) expect($(script).attr('type') === 'module' || $(script).html()?.includes('astro'), path).toBe(true);
     }
     for (const textPage of ['/en/about/', '/ar/privacy/', '/ja/corridor/', '/vi/incentives/']) {
       const { $ } = byPath.get(textPage)!;
@@ -92,7 +99,9 @@ describe('the built site', () => {
     }
     // Item pages hydrate their form and download buttons only when scrolled to; nothing else runs.
     const itemPage = byPath.get('/en/zones/ip-khanh-an/')!.$;
-    const islands = itemPage('astro-island').toArray().map((island) => itemPage(island).attr('client'));
+    const islands = itemPage('astro-island')
+      .toArray()
+      .map((island) => itemPage(island).attr('client'));
     expect(islands.length).toBeGreaterThan(0);
     expect(new Set(islands)).toEqual(new Set(['visible']));
   });

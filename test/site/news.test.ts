@@ -18,7 +18,10 @@ describe('news content', () => {
     for (const { slug, source } of posts) {
       expect(source.text.date, slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(NEWS_TYPES, slug).toContain(source.text.type);
-      expect(source.text.sources?.some((item) => item.url), slug).toBe(true);
+      expect(
+        source.text.sources?.some((item) => item.url),
+        slug,
+      ).toBe(true);
     }
   });
 
@@ -34,7 +37,9 @@ describe('news pages', () => {
   it('lists every post, newest first, on each language’s news page, with its feed', () => {
     for (const lang of site.languages) {
       const $ = page(`/${lang}/news/`);
-      const links = $('.news-list .news-title a').toArray().map((link) => $(link).attr('href'));
+      const links = $('.news-list .news-title a')
+        .toArray()
+        .map((link) => $(link).attr('href'));
       expect(links, lang).toEqual(posts.map((post) => `/${lang}/news/${post.slug}/`));
       expect($(`a[href="/${lang}/news/feed.xml"]`).length).toBe(1);
     }
@@ -46,7 +51,9 @@ describe('news pages', () => {
         const $ = page(`/${lang}/news/${slug}/`);
         expect($('h1').text().trim(), `${lang}/${slug}`).not.toBe('');
         expect($('time').first().attr('datetime')).toBe(source.text.date);
-        const sourceLinks = $('.item-sources a').toArray().map((link) => $(link).attr('href'));
+        const sourceLinks = $('.item-sources a')
+          .toArray()
+          .map((link) => $(link).attr('href'));
         for (const cited of source.text.sources!.filter((item) => item.url)) expect(sourceLinks).toContain(cited.url);
         expect(JSON.parse($('script[type="application/ld+json"]').html()!)['@type']).toBe('NewsArticle');
       }
@@ -55,7 +62,9 @@ describe('news pages', () => {
   it('shows the latest three posts on the home page, and links News in the navigation', () => {
     for (const lang of site.languages) {
       const $ = page(`/${lang}/`);
-      const links = $('.latest-news .news-title a').toArray().map((link) => $(link).attr('href'));
+      const links = $('.latest-news .news-title a')
+        .toArray()
+        .map((link) => $(link).attr('href'));
       expect(links, lang).toEqual(posts.slice(0, 3).map((post) => `/${lang}/news/${post.slug}/`));
       expect($(`.site-nav a[href="/${lang}/news/"]`).length).toBe(1);
     }

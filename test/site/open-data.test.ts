@@ -44,7 +44,10 @@ describe('the catalog as GeoJSON', () => {
   });
 
   it('gives the newest date in the facts as the as-of date', () => {
-    const newest = content.items.flatMap((item) => [item.facts.statusAsOf, ...item.facts.sources.map((source) => source.date ?? '')]).sort().at(-1)!;
+    const newest = content.items
+      .flatMap((item) => [item.facts.statusAsOf, ...item.facts.sources.map((source) => source.date ?? '')])
+      .sort()
+      .at(-1)!;
     expect(geojson('en').properties.asOf! >= newest).toBe(true);
   });
 });
@@ -54,14 +57,35 @@ describe('the catalog as CSV', () => {
     expect(csvText(lang).charCodeAt(0)).toBe(0xfeff);
     const rows = csvRows(lang);
     expect(rows.map((row) => row.id).sort()).toEqual(ids);
-    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['id', 'name', 'name_language', 'status', 'longitude', 'latitude', 'url', 'sources', 'area', 'area_unit', 'area_as_of']));
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'name_language',
+        'status',
+        'longitude',
+        'latitude',
+        'url',
+        'sources',
+        'area',
+        'area_unit',
+        'area_as_of',
+      ]),
+    );
   });
 
   it('puts the position, the first claim of a figure and its unit in columns a spreadsheet can read', () => {
     const row = csvRows('vi').find((candidate) => candidate.id === 'ip-khanh-an')!;
     expect(Number(row.longitude)).toBeCloseTo(105.062, 3);
     expect(Number(row.latitude)).toBeCloseTo(9.228, 3);
-    expect(row).toMatchObject({ area: '235.86', area_unit: 'ha', area_as_of: '2025', area_basis: 'stated', area_claims: '1', name_language: 'vi' });
+    expect(row).toMatchObject({
+      area: '235.86',
+      area_unit: 'ha',
+      area_as_of: '2025',
+      area_basis: 'stated',
+      area_claims: '1',
+      name_language: 'vi',
+    });
     expect(row.leased_land).toBe('154.74');
     const arabic = csvRows('ar').find((candidate) => candidate.id === 'ip-khanh-an')!;
     expect(arabic.name).toMatch(/[\u0600-\u06FF]/);
@@ -75,7 +99,10 @@ describe('links to the data', () => {
       const block = $('.data-downloads');
       expect(block.length, `${lang}/${category}`).toBe(1);
       expect(block.find('.catalog-table').length).toBe(0);
-      const hrefs = block.find('a').toArray().map((link) => $(link).attr('href'));
+      const hrefs = block
+        .find('a')
+        .toArray()
+        .map((link) => $(link).attr('href'));
       expect(hrefs).toEqual([`/${lang}/data/catalog.geojson`, `/${lang}/data/catalog.csv`, `/${lang}/data/`]);
     }
   });

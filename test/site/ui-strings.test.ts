@@ -35,17 +35,28 @@ describe('UI strings', () => {
     const tag = (site.languageTags as Record<string, string>)[lang] ?? lang;
     const needed = new Intl.PluralRules(tag).resolvedOptions().pluralCategories;
     const keys = new Set(flatten(strings[lang]!));
-    const pluralBases = new Set(flatten(strings[site.sourceLanguage]!).filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
-    const missing = [...pluralBases].flatMap((base) => needed.filter((form) => !keys.has(`${base}_${form}`)).map((form) => `${base}_${form}`));
+    const pluralBases = new Set(
+      flatten(strings[site.sourceLanguage]!)
+        .filter((key) => PLURAL.test(key))
+        .map((key) => key.replace(PLURAL, '')),
+    );
+    const missing = [...pluralBases].flatMap((base) =>
+      needed.filter((form) => !keys.has(`${base}_${form}`)).map((form) => `${base}_${form}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it.each(site.languages)('%s keeps every interpolation placeholder of the source', (lang) => {
-    const lookup = (tree: Tree, key: string) => key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+    const lookup = (tree: Tree, key: string) =>
+      key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
     const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
     const broken = flatten(strings[site.sourceLanguage]!)
       .filter((key) => !PLURAL.test(key))
-      .filter((key) => JSON.stringify(placeholders(lookup(strings[lang]!, key))) !== JSON.stringify(placeholders(lookup(strings[site.sourceLanguage]!, key))));
+      .filter(
+        (key) =>
+          JSON.stringify(placeholders(lookup(strings[lang]!, key))) !==
+          JSON.stringify(placeholders(lookup(strings[site.sourceLanguage]!, key))),
+      );
     expect(broken).toEqual([]);
   });
 
@@ -54,7 +65,9 @@ describe('UI strings', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? files(join(dir, entry.name)) : /\.(astro|tsx?)$/.test(entry.name) ? [join(dir, entry.name)] : [],
       );
-    const used = files('site').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z][\w.-]*)'/g)].map((match) => match[1]!));
+    const used = files('site').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z][\w.-]*)'/g)].map((match) => match[1]!),
+    );
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((key) => !english.has(key))).toEqual([]);
   });

@@ -150,7 +150,7 @@ export class Api extends Construct {
       downloads.role.node.findChild('DefaultPolicy'),
       `AwsSolutions-IAM5[${objectsFinding(data.documentsBucket)}]`,
       'The downloads function signs GET URLs for any document of the catalog, and every object in this bucket is a published ' +
-        'document (the bucket holds nothing else). s3:GetObject is granted on this one bucket\'s objects; object ARNs need the wildcard.',
+        "document (the bucket holds nothing else). s3:GetObject is granted on this one bucket's objects; object ARNs need the wildcard.",
     );
 
     let staffJwt: HttpUserPoolAuthorizer | undefined;
@@ -193,7 +193,10 @@ export class Api extends Construct {
       retention: props.logRetentionDays,
       removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', { description: 'Ca Mau Invest API, reached through CloudFront at /api/*', createDefaultStage: true });
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'Ca Mau Invest API, reached through CloudFront at /api/*',
+      createDefaultStage: true,
+    });
     const stage = this.httpApi.defaultStage?.node.defaultChild as apigwv2.CfnStage;
     stage.accessLogSettings = {
       destinationArn: this.accessLogs.logGroupArn,

@@ -26,14 +26,31 @@ export class HandOffWriter extends Construct {
   constructor(scope: Construct, id: string, props: HandOffWriterProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const parameterArn = stack.formatArn({ service: 'ssm', region: props.targetRegion, resource: 'parameter', resourceName: props.parameterName.replace(/^\//, '') });
+    const parameterArn = stack.formatArn({
+      service: 'ssm',
+      region: props.targetRegion,
+      resource: 'parameter',
+      resourceName: props.parameterName.replace(/^\//, ''),
+    });
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetentionDays, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Writes ${props.parameterName} in ${props.targetRegion} and nothing else`,
     });
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'WriteTheOneParameter', actions: ['ssm:PutParameter', 'ssm:DeleteParameter'], resources: [parameterArn] }));
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteTheOneParameter',
+        actions: ['ssm:PutParameter', 'ssm:DeleteParameter'],
+        resources: [parameterArn],
+      }),
+    );
     const put = {
       service: 'SSM',
       action: 'PutParameter',

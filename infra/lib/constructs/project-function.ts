@@ -44,7 +44,11 @@ export class ProjectFunction extends Construct {
     });
     // Instead of AWSLambdaBasicExecutionRole (logs on every log group): this function's log group only.
     this.role.addToPolicy(
-      new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
     );
     for (const statement of statements) this.role.addToPolicy(statement);
     this.fn = new lambda.Function(this, 'Function', {

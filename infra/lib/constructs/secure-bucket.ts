@@ -23,7 +23,13 @@ export function secureBucket(scope: Construct, id: string, props: SecureBucketPr
     versioned: props.noncurrentVersionDays !== undefined,
     lifecycleRules: [
       ...(props.noncurrentVersionDays !== undefined
-        ? [{ id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays), abortIncompleteMultipartUploadAfter: Duration.days(7) }]
+        ? [
+            {
+              id: 'expire-old-versions',
+              noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays),
+              abortIncompleteMultipartUploadAfter: Duration.days(7),
+            },
+          ]
         : []),
       ...(props.lifecycleRules ?? []),
     ],

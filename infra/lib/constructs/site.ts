@@ -105,13 +105,15 @@ export class Site extends Construct {
     });
 
     this.viewerRequest = new cloudfront.Function(this, 'ViewerRequest', {
-      comment: 'Sends / to the visitor\'s language (Accept-Language); maps page URLs to index.html',
+      comment: "Sends / to the visitor's language (Accept-Language); maps page URLs to index.html",
       runtime: cloudfront.FunctionRuntime.JS_2_0,
-      code: cloudfront.FunctionCode.fromInline(viewerRequestFunctionCode({ languages: props.languages, defaultLanguage: props.defaultLanguage })),
+      code: cloudfront.FunctionCode.fromInline(
+        viewerRequestFunctionCode({ languages: props.languages, defaultLanguage: props.defaultLanguage }),
+      ),
     });
 
     const pagesCache = new cloudfront.CachePolicy(this, 'PagesCache', {
-      comment: 'Pages: the object\'s Cache-Control decides (s-maxage a day), no query string, cookie or header in the key',
+      comment: "Pages: the object's Cache-Control decides (s-maxage a day), no query string, cookie or header in the key",
       minTtl: Duration.seconds(0),
       defaultTtl: Duration.minutes(5),
       maxTtl: Duration.days(1),
@@ -128,7 +130,7 @@ export class Site extends Construct {
     // do the same to the API's own 403 and 404 JSON answers, which are part of its contract.
     this.notFound = new ProjectFunction(this, 'NotFound', {
       name: 'notFound',
-      description: 'The site\'s 404 page with status 404, for CloudFront when the site bucket has no such page',
+      description: "The site's 404 page with status 404, for CloudFront when the site bucket has no such page",
       code: lambda.Code.fromAsset(props.notFoundDir),
       memorySize: 128,
       timeout: Duration.seconds(3),

@@ -49,8 +49,16 @@ export class StaffAuth extends Construct {
       deletionProtection: props.retainData,
       removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    this.userPool.addGroup('StaffGroup', { groupName: STAFF_GROUPS.staff, description: 'Investor-relations staff: read and answer inquiries', precedence: 10 });
-    this.userPool.addGroup('AdminGroup', { groupName: STAFF_GROUPS.admin, description: 'Administrators: also erase personal data and export reports', precedence: 0 });
+    this.userPool.addGroup('StaffGroup', {
+      groupName: STAFF_GROUPS.staff,
+      description: 'Investor-relations staff: read and answer inquiries',
+      precedence: 10,
+    });
+    this.userPool.addGroup('AdminGroup', {
+      groupName: STAFF_GROUPS.admin,
+      description: 'Administrators: also erase personal data and export reports',
+      precedence: 0,
+    });
     this.client = this.userPool.addClient('ConsoleClient', {
       // A browser app cannot keep a secret; SRP keeps the password off the wire, USER_PASSWORD_AUTH is there for simple clients.
       generateSecret: false,

@@ -50,24 +50,36 @@ export class AppStack extends Stack {
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(config.logRetentionDays) }],
     });
     // One role and log group for every BucketDeployment here: one handler function serves them all.
-    const deploymentLogs = new logs.LogGroup(this, 'DeploymentLogs', { retention: config.logRetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    const deploymentLogs = new logs.LogGroup(this, 'DeploymentLogs', {
+      retention: config.logRetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const deploymentRole = new iam.Role(this, 'DeploymentRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Copies the built site and the documents into their buckets and invalidates CloudFront (CDK BucketDeployment)',
     });
     deploymentRole.addToPolicy(
-      new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [deploymentLogs.logGroupArn] }),
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [deploymentLogs.logGroupArn],
+      }),
     );
     const deployment = { role: deploymentRole, logGroup: deploymentLogs };
 
-    this.data = new Data(this, 'Data', { retainData: config.retainData, logBucket: this.logBucket, documentsDir: assets.documentsDir, deployment });
+    this.data = new Data(this, 'Data', {
+      retainData: config.retainData,
+      logBucket: this.logBucket,
+      documentsDir: assets.documentsDir,
+      deployment,
+    });
     this.staffAuth = new StaffAuth(this, 'StaffAuth', { retainData: config.retainData, mfa: config.staffMfa, siteName: config.siteName });
     if (config.staffMfa === 'optional')
       acknowledge(
         this.staffAuth.userPool,
         'AwsSolutions-COG2',
-        'MFA (TOTP) is available but not yet required: the staff console\'s sign-in (site/islands/staff/session.ts) does not answer ' +
-          'Cognito\'s MFA_SETUP and SOFTWARE_TOKEN_MFA challenges yet, so requiring MFA now would lock every staff member out. Meanwhile ' +
+        "MFA (TOTP) is available but not yet required: the staff console's sign-in (site/islands/staff/session.ts) does not answer " +
+          "Cognito's MFA_SETUP and SOFTWARE_TOKEN_MFA challenges yet, so requiring MFA now would lock every staff member out. Meanwhile " +
           'the pool is on the Plus plan with threat protection enforced (risky sign-ins blocked, leaked passwords refused). Deploy with ' +
           '-c staffMfa=required once the console handles those challenges (docs/deployment.md).',
       );
@@ -152,25 +164,28 @@ export class AppStack extends Stack {
     acknowledge(
       deploymentPolicy,
       `AwsSolutions-IAM5[Resource::arn:aws:s3:::${assetBucket}/*]`,
-      'Granted by CDK\'s BucketDeployment: read access to the objects of the CDK asset bucket, where `cdk deploy` uploads the zipped build ' +
+      "Granted by CDK's BucketDeployment: read access to the objects of the CDK asset bucket, where `cdk deploy` uploads the zipped build " +
         'and documents this deployment copies. Asset object names are content hashes, so no narrower ARN exists before synth.',
     );
     for (const bucket of [this.site.bucket, ...(this.data.documentsDeployment ? [this.data.documentsBucket] : [])])
       acknowledge(
         deploymentPolicy,
         `AwsSolutions-IAM5[${objectsFinding(bucket)}]`,
-        'Granted by CDK\'s BucketDeployment on this one destination bucket\'s objects: it writes every file of the build (or of ' +
+        "Granted by CDK's BucketDeployment on this one destination bucket's objects: it writes every file of the build (or of " +
           'content/documents/) and prunes the ones no longer there, so it needs every key of that bucket and no other.',
       );
     acknowledge(
       deploymentPolicy,
       'AwsSolutions-IAM5[Resource::*]',
-      'Granted by CDK\'s BucketDeployment for cloudfront:CreateInvalidation and GetInvalidation only (after a deployment of the pages). ' +
+      "Granted by CDK's BucketDeployment for cloudfront:CreateInvalidation and GetInvalidation only (after a deployment of the pages). " +
         'Those actions cannot read or change data, and the role is assumable by the deployment handler function alone.',
     );
     const cdkGrants: [string, string][] = [
-      ['s3:GetObject*', 'reads the zipped build from the CDK asset bucket and compares objects in the destination (object-level reads only)'],
-      ['s3:GetBucket*', 'reads the asset and destination buckets\' location and settings, as aws s3 sync does'],
+      [
+        's3:GetObject*',
+        'reads the zipped build from the CDK asset bucket and compares objects in the destination (object-level reads only)',
+      ],
+      ['s3:GetBucket*', "reads the asset and destination buckets' location and settings, as aws s3 sync does"],
       ['s3:List*', 'lists the asset and destination buckets to compare what is there with the build'],
       ['s3:DeleteObject*', 'prunes pages and documents that are no longer in the build, in the destination buckets only'],
       ['s3:Abort*', 'aborts its own failed multipart uploads into the destination buckets'],
@@ -186,7 +201,7 @@ export class AppStack extends Stack {
       acknowledge(
         deploymentHandler,
         'AwsSolutions-L1',
-        'CDK\'s BucketDeployment handler: a Python function whose runtime aws-cdk-lib chooses and updates with each release ' +
+        "CDK's BucketDeployment handler: a Python function whose runtime aws-cdk-lib chooses and updates with each release " +
           '(it bundles the AWS CLI layer for that runtime). It runs only during deployments, never on visitor requests.',
       );
   }
@@ -195,18 +210,27 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { description: 'Where the site is', value: `${this.site.url}/` });
     new CfnOutput(this, 'ApiUrl', { description: 'Where the API is (the same origin as the site)', value: `${this.site.url}/api/` });
     new CfnOutput(this, 'DistributionDomainName', {
-      description: config.domain ? `Point ${config.domain} here (CNAME, or an alias record in Route 53)` : 'The site\'s CloudFront name',
+      description: config.domain ? `Point ${config.domain} here (CNAME, or an alias record in Route 53)` : "The site's CloudFront name",
       value: this.site.distribution.distributionDomainName,
     });
     new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
-    new CfnOutput(this, 'UserPoolId', { description: 'Staff sign-in: the Cognito user pool (docs/deployment.md: creating the first staff user)', value: this.staffAuth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { description: 'Staff console app client (public, no secret)', value: this.staffAuth.client.userPoolClientId });
+    new CfnOutput(this, 'UserPoolId', {
+      description: 'Staff sign-in: the Cognito user pool (docs/deployment.md: creating the first staff user)',
+      value: this.staffAuth.userPool.userPoolId,
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      description: 'Staff console app client (public, no secret)',
+      value: this.staffAuth.client.userPoolClientId,
+    });
     new CfnOutput(this, 'UserPoolRegion', { value: this.region });
     new CfnOutput(this, 'SiteBucketName', { value: this.site.bucket.bucketName });
     new CfnOutput(this, 'DocumentsBucketName', { value: this.data.documentsBucket.bucketName });
-    new CfnOutput(this, 'AlarmTopicArn', { description: 'Subscribe to hear about alarms (or deploy with -c alarmEmail=…)', value: this.monitoring.topic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'Subscribe to hear about alarms (or deploy with -c alarmEmail=…)',
+      value: this.monitoring.topic.topicArn,
+    });
     new CfnOutput(this, 'ApiDirectEndpoint', {
-      description: 'API Gateway\'s own address: refuses every request that did not come through CloudFront',
+      description: "API Gateway's own address: refuses every request that did not come through CloudFront",
       value: this.api.httpApi.apiEndpoint,
     });
   }

@@ -16,7 +16,11 @@ const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigPropert
   sampledRequestsEnabled: true,
 });
 
-const managedGroup = (name: string, priority: number, ruleActionOverrides?: wafv2.CfnWebACL.RuleActionOverrideProperty[]): wafv2.CfnWebACL.RuleProperty => ({
+const managedGroup = (
+  name: string,
+  priority: number,
+  ruleActionOverrides?: wafv2.CfnWebACL.RuleActionOverrideProperty[],
+): wafv2.CfnWebACL.RuleProperty => ({
   name: `aws-${name}`,
   priority,
   overrideAction: { none: {} },
@@ -81,7 +85,9 @@ export class EdgeStack extends Stack {
           name: 'rate-all',
           priority: 2,
           action: tooMany('rate-limited-text'),
-          statement: { rateBasedStatement: { limit: RATE_LIMITS.all, evaluationWindowSec: RATE_LIMITS.windowSeconds, aggregateKeyType: 'IP' } },
+          statement: {
+            rateBasedStatement: { limit: RATE_LIMITS.all, evaluationWindowSec: RATE_LIMITS.windowSeconds, aggregateKeyType: 'IP' },
+          },
           visibilityConfig: visibility('rate-all'),
         },
         // An inquiry may be 32 KB (5,000 characters of Japanese or Arabic are 10-15 KB); the common rule set blocks bodies

@@ -29,9 +29,7 @@ export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lower-case letters, digits and single hyphens (e.g. "ip-khanh-an")');
 
-const lonLat = z
-  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
-  .describe('[longitude, latitude]');
+const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).describe('[longitude, latitude]');
 
 export const geometrySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Point'), coordinates: lonLat }),
@@ -120,7 +118,10 @@ export const translationFields = {
 };
 
 /** A source text needs a version, a translation the version it translates. Returns whether it is a translation. */
-export function checkTranslationFields(text: { translatedFrom?: string; version?: number; sourceVersion?: number }, ctx: z.RefinementCtx): boolean {
+export function checkTranslationFields(
+  text: { translatedFrom?: string; version?: number; sourceVersion?: number },
+  ctx: z.RefinementCtx,
+): boolean {
   const isTranslation = text.translatedFrom !== undefined;
   if (isTranslation && text.sourceVersion === undefined)
     ctx.addIssue({ code: 'custom', path: ['sourceVersion'], message: 'a translation must say which source version it translates' });

@@ -26,14 +26,19 @@ const documentLanguage = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'e
 /** A plain file name beside the YAML file: no folders, so one folder holds a document and its file. */
 const fileName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.[A-Za-z0-9]+$/, 'expected a file name in this folder (letters, digits, ".", "_", "-"; no spaces or folders)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*\.[A-Za-z0-9]+$/,
+    'expected a file name in this folder (letters, digits, ".", "_", "-"; no spaces or folders)',
+  );
 
 /** One content/documents/<id>.yaml file as a publisher writes it. */
 export const documentFileSchema = z
   .strictObject({
     id: slugSchema,
     /** Title per language; English is required as the fallback the site shows for a missing translation. */
-    title: z.record(z.string().min(2).max(5), z.string().min(1).max(200)).refine((titles) => 'en' in titles, 'a document needs at least an English title ("en")'),
+    title: z
+      .record(z.string().min(2).max(5), z.string().min(1).max(200))
+      .refine((titles) => 'en' in titles, 'a document needs at least an English title ("en")'),
     language: documentLanguage,
     format: z.enum(FORMATS, { error: `expected one of: ${FORMATS.join(', ')}` }),
     /** Raised by the publisher whenever the file changes; part of the storage key so old links never serve new text. */
@@ -43,14 +48,21 @@ export const documentFileSchema = z
     /** Bytes; filled in from the file when left out, and checked against it when given. */
     size: z.number().int().positive().optional(),
     /** Where the file sits in the documents bucket; derived from id and version when left out. */
-    s3Key: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9/._-]*$/).optional(),
+    s3Key: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9/._-]*$/)
+      .optional(),
     /** Whether a visitor gives name, e-mail, country and consent before downloading. */
     requiresLead: z.boolean().default(false),
   })
   .superRefine((doc, ctx) => {
     const extension = doc.file.split('.').pop()?.toLowerCase();
     if (extension !== doc.format)
-      ctx.addIssue({ code: 'custom', path: ['file'], message: `the file's extension ".${extension}" does not match format "${doc.format}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['file'],
+        message: `the file's extension ".${extension}" does not match format "${doc.format}"`,
+      });
   });
 
 export type DocumentFile = z.output<typeof documentFileSchema>;
@@ -88,11 +100,18 @@ export const downloadRequestSchema = z.strictObject({ language: languageSchema, 
 export const leadDownloadRequestSchema = z.strictObject({
   language: languageSchema,
   itemId: fromItem,
-  name: z.string().transform((v) => v.normalize('NFC').trim()).pipe(z.string().min(1).max(INQUIRY_LIMITS.name)),
+  name: z
+    .string()
+    .transform((v) => v.normalize('NFC').trim())
+    .pipe(z.string().min(1).max(INQUIRY_LIMITS.name)),
   email: emailSchema,
   company: z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
-    z.string().transform((v) => v.normalize('NFC').trim()).pipe(z.string().min(1).max(INQUIRY_LIMITS.company)).optional(),
+    z
+      .string()
+      .transform((v) => v.normalize('NFC').trim())
+      .pipe(z.string().min(1).max(INQUIRY_LIMITS.company))
+      .optional(),
   ),
   country: countrySchema,
   consent: consentSchema,
@@ -103,7 +122,10 @@ export type DownloadRequest = z.output<typeof downloadRequestSchema>;
 export type LeadDownloadRequest = z.output<typeof leadDownloadRequestSchema>;
 
 /** The rules depend on the document: lead fields are refused for a document that does not ask for them. */
-export function checkDownloadRequest(document: Pick<DocumentMeta, 'requiresLead'>, raw: unknown): Checked<DownloadRequest | LeadDownloadRequest> {
+export function checkDownloadRequest(
+  document: Pick<DocumentMeta, 'requiresLead'>,
+  raw: unknown,
+): Checked<DownloadRequest | LeadDownloadRequest> {
   return document.requiresLead ? checkWith(leadDownloadRequestSchema, raw) : checkWith(downloadRequestSchema, raw);
 }
 

@@ -18,9 +18,12 @@ export function haversineKm(a: LonLat, b: LonLat): number {
  */
 function pointToSegmentKm(p: LonLat, a: LonLat, b: LonLat): number {
   const kx = Math.cos(toRadians(p[1]));
-  const ax = (a[0] - p[0]) * kx, ay = a[1] - p[1];
-  const bx = (b[0] - p[0]) * kx, by = b[1] - p[1];
-  const dx = bx - ax, dy = by - ay;
+  const ax = (a[0] - p[0]) * kx,
+    ay = a[1] - p[1];
+  const bx = (b[0] - p[0]) * kx,
+    by = b[1] - p[1];
+  const dx = bx - ax,
+    dy = by - ay;
   const lengthSquared = dx * dx + dy * dy;
   const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
   const nearest: LonLat = [p[0] + (ax + t * dx) / kx, p[1] + ay + t * dy];

@@ -33,9 +33,16 @@ export const newsTextSchema = z
   })
   .superRefine((text, ctx) => {
     if (checkTranslationFields(text, ctx)) return;
-    if (text.date === undefined) ctx.addIssue({ code: 'custom', path: ['date'], message: 'expected the date of the news as YYYY-MM-DD in the source text' });
-    if (text.type === undefined) ctx.addIssue({ code: 'custom', path: ['type'], message: `expected one of: ${NEWS_TYPES.join(', ')} in the source text` });
-    if (!text.sources?.length) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'expected at least one source in the source text: every post cites where its news comes from' });
+    if (text.date === undefined)
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'expected the date of the news as YYYY-MM-DD in the source text' });
+    if (text.type === undefined)
+      ctx.addIssue({ code: 'custom', path: ['type'], message: `expected one of: ${NEWS_TYPES.join(', ')} in the source text` });
+    if (!text.sources?.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        message: 'expected at least one source in the source text: every post cites where its news comes from',
+      });
   });
 
 export type NewsText = z.output<typeof newsTextSchema>;

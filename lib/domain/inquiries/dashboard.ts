@@ -58,7 +58,10 @@ const DAY_MS = 86_400_000;
 const DEFAULT_WEEKS = 12;
 
 /** The period as instants: from the start of `from` to the end of `to`, in Vietnam's time; the 12 weeks up to today by default. */
-export function dashboardPeriod(query: { from?: string | undefined; to?: string | undefined }, nowMs: number): { fromMs: number; toMs: number; from: string; to: string } {
+export function dashboardPeriod(
+  query: { from?: string | undefined; to?: string | undefined },
+  nowMs: number,
+): { fromMs: number; toMs: number; from: string; to: string } {
   const today = new Date(nowMs + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
   const to = query.to ?? today;
   // By default whole weeks: from the Monday eleven weeks before the week of `to`.
@@ -97,7 +100,12 @@ export function median(values: number[]): number | null {
 }
 
 /** Spam is left out of every figure: it is not an investor's question. */
-export function dashboardFigures(allInquiries: StaffInquiry[], downloads: DownloadFact[], period: { fromMs: number; toMs: number; from: string; to: string }, nowMs: number): DashboardFigures {
+export function dashboardFigures(
+  allInquiries: StaffInquiry[],
+  downloads: DownloadFact[],
+  period: { fromMs: number; toMs: number; from: string; to: string },
+  nowMs: number,
+): DashboardFigures {
   const inPeriod = (at: string) => {
     const ms = Date.parse(at);
     return ms >= period.fromMs && ms <= period.toMs;

@@ -29,7 +29,11 @@ export const INQUIRY_TYPES = ['question', 'correction'] as const;
 // Letters, marks, punctuation and spaces, but no control characters: these fields are one line.
 const noControlCharacters = (text: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
 
-const text = (max: number) => z.string().transform((value) => value.normalize('NFC').trim()).pipe(z.string().min(1).max(max));
+const text = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.normalize('NFC').trim())
+    .pipe(z.string().min(1).max(max));
 const line = (max: number) => text(max).refine(noControlCharacters, codeParams('invalid_format'));
 
 /** Forms send "" or null for a field left empty; both mean "not given" for optional fields. */

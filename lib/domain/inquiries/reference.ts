@@ -12,7 +12,10 @@ export const REFERENCE_PATTERN = new RegExp(`^${REFERENCE_PREFIX}-\\d{4}-[${REFE
  * chance that two share one is below 0.1 %, so no second write guards uniqueness; staff look-ups by
  * reference list every match.
  */
-export function newReference(receivedAt: Date, random: (count: number) => Uint8Array = (count) => crypto.getRandomValues(new Uint8Array(count))): string {
+export function newReference(
+  receivedAt: Date,
+  random: (count: number) => Uint8Array = (count) => crypto.getRandomValues(new Uint8Array(count)),
+): string {
   const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(receivedAt);
   let code = '';
   // Rejection sampling keeps every character equally likely (256 is not a multiple of 30).

@@ -66,7 +66,11 @@ export const versionOf = (inquiry: Pick<StaffInquiry, 'version'>) => inquiry.ver
 // ── Requests ────────────────────────────────────────────────────────────────────────────────────
 
 const version = z.number().int().nonnegative();
-const body = (max: number) => z.string().transform((v) => v.normalize('NFC').trim()).pipe(z.string().min(1).max(max));
+const body = (max: number) =>
+  z
+    .string()
+    .transform((v) => v.normalize('NFC').trim())
+    .pipe(z.string().min(1).max(max));
 
 export const ownerChangeSchema = z.strictObject({
   version,
@@ -109,7 +113,11 @@ function commit(inquiry: StaffInquiry, entries: HistoryEntry[], patch: Partial<S
   return { ...inquiry, ...patch, history: [...(inquiry.history ?? []), ...entries], version: versionOf(inquiry) + 1, updatedAt: ctx.now };
 }
 
-function statusSteps(from: InquiryStatus, to: InquiryStatus, ctx: ChangeContext): { entries: HistoryEntry[]; patch: Partial<StaffInquiry> } {
+function statusSteps(
+  from: InquiryStatus,
+  to: InquiryStatus,
+  ctx: ChangeContext,
+): { entries: HistoryEntry[]; patch: Partial<StaffInquiry> } {
   if (!canChangeStatus(from, to)) throw new ChangeRefused({ field: 'status', code: 'not_allowed' });
   return { entries: [{ id: ctx.newId(), at: ctx.now, by: ctx.by, type: 'status', from, to }], patch: { status: to } };
 }
@@ -156,7 +164,11 @@ const REPLYABLE: readonly InquiryStatus[] = ['new', 'in-progress', 'answered'];
  * A reply is one change: the text (kept in the history), the first-reply time, the owner if nobody had
  * it, and the status steps it implies (new → in-progress, and → answered when it answers in full).
  */
-export function addReply(inquiry: StaffInquiry, reply: { text: string; subject: string; answers: boolean }, ctx: ChangeContext): { next: StaffInquiry; replyId: string } {
+export function addReply(
+  inquiry: StaffInquiry,
+  reply: { text: string; subject: string; answers: boolean },
+  ctx: ChangeContext,
+): { next: StaffInquiry; replyId: string } {
   refuseErased(inquiry);
   if (!REPLYABLE.includes(inquiry.status)) throw new ChangeRefused({ field: 'status', code: 'not_allowed' });
   const replyId = ctx.newId();
@@ -171,7 +183,15 @@ export function addReply(inquiry: StaffInquiry, reply: { text: string; subject: 
     entries.push(...statusSteps('new', 'in-progress', ctx).entries);
     status = 'in-progress';
   }
-  entries.push({ id: replyId, at: ctx.now, by: ctx.by, type: 'reply', text: reply.text, subject: reply.subject, language: inquiry.language });
+  entries.push({
+    id: replyId,
+    at: ctx.now,
+    by: ctx.by,
+    type: 'reply',
+    text: reply.text,
+    subject: reply.subject,
+    language: inquiry.language,
+  });
   if (reply.answers && status === 'in-progress') {
     entries.push(...statusSteps('in-progress', 'answered', ctx).entries);
     status = 'answered';
@@ -211,7 +231,12 @@ export function eraseInquiry(inquiry: StaffInquiry, ctx: ChangeContext): StaffIn
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).max(values.length));
 const optionalQuery = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const days = z.coerce.number().int().min(0).max(3650);
@@ -268,7 +293,9 @@ export function matchesFilter(inquiry: StaffInquiry, filter: InquiryFilter, me: 
   if (filter.overdue !== undefined && isOverdue(inquiry, nowMs) !== filter.overdue) return false;
   if (filter.q) {
     const needle = searchable(filter.q);
-    const haystack = searchable([inquiry.reference, inquiry.name, inquiry.email, inquiry.company, inquiry.message, inquiry.itemId].filter(Boolean).join('\n'));
+    const haystack = searchable(
+      [inquiry.reference, inquiry.name, inquiry.email, inquiry.company, inquiry.message, inquiry.itemId].filter(Boolean).join('\n'),
+    );
     if (!haystack.includes(needle)) return false;
   }
   return true;

@@ -64,15 +64,22 @@ export interface StatusReport {
   summary: LanguageSummary[];
 }
 
-function stateOf(lang: string, own: TextInfo | undefined, texts: Translatable['texts'], sourceLanguage: string): Omit<LanguageStatus, 'lang' | 'file'> {
+function stateOf(
+  lang: string,
+  own: TextInfo | undefined,
+  texts: Translatable['texts'],
+  sourceLanguage: string,
+): Omit<LanguageStatus, 'lang' | 'file'> {
   const placeholder = own?.placeholder === true;
   const draft = own !== undefined && own.machineTranslated && !own.reviewed;
   if (!own || placeholder) return { state: 'missing', draft: false, placeholder };
-  if (lang === sourceLanguage || own.translatedFrom === undefined) return { state: 'source', version: own.version, draft: false, placeholder };
+  if (lang === sourceLanguage || own.translatedFrom === undefined)
+    return { state: 'source', version: own.version, draft: false, placeholder };
   const source = texts[own.translatedFrom];
   const sourceVersion = source?.version;
   const base = { version: own.sourceVersion, sourceVersion, draft, placeholder };
-  if (sourceVersion !== undefined && own.sourceVersion !== undefined && own.sourceVersion < sourceVersion) return { ...base, state: 'stale' };
+  if (sourceVersion !== undefined && own.sourceVersion !== undefined && own.sourceVersion < sourceVersion)
+    return { ...base, state: 'stale' };
   return { ...base, state: draft ? 'draft' : 'current' };
 }
 
@@ -174,7 +181,12 @@ export function translatablesOf(content: Pick<ContentOnDisk, 'items' | 'pages' |
     Object.fromEntries(Object.entries(set).map(([lang, entry]) => [lang, infoOf(entry)]));
   return [
     ...content.pages.map((page) => ({ kind: 'page' as const, id: page.slug, folder: page.folder, texts: texts(page.texts) })),
-    ...content.items.map((item) => ({ kind: 'item' as const, id: `${item.category}/${item.facts.id}`, folder: item.folder, texts: texts(item.texts) })),
+    ...content.items.map((item) => ({
+      kind: 'item' as const,
+      id: `${item.category}/${item.facts.id}`,
+      folder: item.folder,
+      texts: texts(item.texts),
+    })),
     ...content.news.map((post) => ({ kind: 'news' as const, id: post.slug, folder: post.folder, texts: texts(post.texts) })),
   ];
 }

@@ -42,7 +42,7 @@ export function projection(bounds: LonLatBounds, width: number) {
   const top = mercatorY(north);
   const height = Math.round((top - mercatorY(south)) * scale);
   const project = ([lon, lat]: Position): [number, number] => [
-    Math.round(((((lon! - west) * Math.PI) / 180) * scale) * 10) / 10,
+    Math.round((((lon! - west) * Math.PI) / 180) * scale * 10) / 10,
     Math.round((top - mercatorY(lat!)) * scale * 10) / 10,
   ];
   return { project, height };
@@ -72,7 +72,9 @@ function pathData(lines: Position[][], project: (position: Position) => [number,
 function shapePath(kind: Kind, x: number, y: number, radius: number): string {
   const { shape } = SYMBOLS[kind];
   if (shape === 'circle') return `<circle cx="${x}" cy="${y}" r="${radius}"`;
-  const points = SHAPE_POINTS[shape].map(([dx, dy]) => `${Math.round((x + dx * radius) * 10) / 10},${Math.round((y + dy * radius) * 10) / 10}`);
+  const points = SHAPE_POINTS[shape].map(
+    ([dx, dy]) => `${Math.round((x + dx * radius) * 10) / 10},${Math.round((y + dy * radius) * 10) / 10}`,
+  );
   return `<polygon points="${points.join(' ')}"`;
 }
 
@@ -80,9 +82,10 @@ function shapePath(kind: Kind, x: number, y: number, radius: number): string {
 export function legendSymbol(kind: Kind, size = 18): string {
   const half = size / 2;
   const symbol = SYMBOLS[kind];
-  const body = kind === 'expressway' || kind === 'bridge'
-    ? `<line x1="1" y1="${half}" x2="${size - 1}" y2="${half}" stroke="${symbol.color}" stroke-width="3" stroke-dasharray="5 3"/>`
-    : `${shapePath(kind, half, half, half - 2)} fill="${symbol.color}" stroke="#fff" stroke-width="1.5"/>`;
+  const body =
+    kind === 'expressway' || kind === 'bridge'
+      ? `<line x1="1" y1="${half}" x2="${size - 1}" y2="${half}" stroke="${symbol.color}" stroke-width="3" stroke-dasharray="5 3"/>`
+      : `${shapePath(kind, half, half, half - 2)} fill="${symbol.color}" stroke="#fff" stroke-width="1.5"/>`;
   return `<svg class="legend-symbol" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" aria-hidden="true">${body}</svg>`;
 }
 
@@ -94,7 +97,12 @@ export function renderSvgMap(options: SvgMapOptions): string {
   const { project, height } = projection(bounds, width);
   // Only what falls inside the drawing is written out: a small map of one item then carries a few hundred points
   // of coastline rather than the whole region's.
-  const box: [number, number, number, number] = [bounds[0][0] - CLIP_MARGIN, bounds[0][1] - CLIP_MARGIN, bounds[1][0] + CLIP_MARGIN, bounds[1][1] + CLIP_MARGIN];
+  const box: [number, number, number, number] = [
+    bounds[0][0] - CLIP_MARGIN,
+    bounds[0][1] - CLIP_MARGIN,
+    bounds[1][0] + CLIP_MARGIN,
+    bounds[1][1] + CLIP_MARGIN,
+  ];
   const inBox = ([lon, lat]: Position) => lon! >= box[0] && lon! <= box[2] && lat! >= box[1] && lat! <= box[3];
   const polygons = (collection: FeatureCollection<MultiPolygon>) =>
     collection.features
@@ -114,7 +122,9 @@ export function renderSvgMap(options: SvgMapOptions): string {
     if (!positions.some(inBox)) continue;
     const symbol = SYMBOLS[kind as Kind];
     if (feature.geometry.type === 'LineString') {
-      lines.push(`<path d="${pathData([feature.geometry.coordinates], project, false)}" fill="none" stroke="${symbol.color}" stroke-width="3.5" stroke-linecap="round"${schematic ? ' stroke-dasharray="8 5"' : ''} data-id="${escapeXml(id)}"/>`);
+      lines.push(
+        `<path d="${pathData([feature.geometry.coordinates], project, false)}" fill="none" stroke="${symbol.color}" stroke-width="3.5" stroke-linecap="round"${schematic ? ' stroke-dasharray="8 5"' : ''} data-id="${escapeXml(id)}"/>`,
+      );
       continue;
     }
     const [x, y] = project(feature.geometry.coordinates);

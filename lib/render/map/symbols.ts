@@ -28,9 +28,23 @@ export const SYMBOLS: Record<Kind, KindSymbol> = {
 
 /** Outline of each shape as points on a unit circle (radius 1, y down); a circle is drawn as a circle. */
 export const SHAPE_POINTS: Record<Exclude<Shape, 'circle'>, [number, number][]> = {
-  square: [[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]],
-  triangle: [[0, -1.1], [1, 0.75], [-1, 0.75]],
-  diamond: [[0, -1.15], [1.15, 0], [0, 1.15], [-1.15, 0]],
+  square: [
+    [-0.85, -0.85],
+    [0.85, -0.85],
+    [0.85, 0.85],
+    [-0.85, 0.85],
+  ],
+  triangle: [
+    [0, -1.1],
+    [1, 0.75],
+    [-1, 0.75],
+  ],
+  diamond: [
+    [0, -1.15],
+    [1.15, 0],
+    [0, 1.15],
+    [-1.15, 0],
+  ],
   hexagon: [0, 1, 2, 3, 4, 5].map((i) => [Math.cos((Math.PI / 3) * i), Math.sin((Math.PI / 3) * i)] as [number, number]),
 };
 

@@ -1,5 +1,16 @@
 // The live MapLibre map: loaded only when asked for, drawn from the same GeoJSON and symbols as the static preview.
-import { Map as MapLibreMap, NavigationControl, AttributionControl, Popup, addProtocol, setWorkerUrl, type AddLayerObject, type ExpressionSpecification, type IControl, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  AttributionControl,
+  Popup,
+  addProtocol,
+  setWorkerUrl,
+  type AddLayerObject,
+  type ExpressionSpecification,
+  type IControl,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import stylesheetUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { FeatureCollection, LineString, Point } from 'geojson';
@@ -70,7 +81,10 @@ function drawIcon(kind: Kind): ImageData {
   const { shape, color } = SYMBOLS[kind];
   context.beginPath();
   if (shape === 'circle') context.arc(centre, centre, radius, 0, Math.PI * 2);
-  else SHAPE_POINTS[shape].forEach(([dx, dy], index) => (index ? context.lineTo : context.moveTo).call(context, centre + dx * radius, centre + dy * radius));
+  else
+    SHAPE_POINTS[shape].forEach(([dx, dy], index) =>
+      (index ? context.lineTo : context.moveTo).call(context, centre + dx * radius, centre + dy * radius),
+    );
   context.closePath();
   context.fillStyle = color;
   context.fill();
@@ -80,7 +94,12 @@ function drawIcon(kind: Kind): ImageData {
   return context.getImageData(0, 0, size, size);
 }
 
-const symbolColor = (): unknown[] => ['match', ['get', 'kind'], ...Object.entries(SYMBOLS).flatMap(([kind, symbol]) => [kind, symbol.color]), '#444'];
+const symbolColor = (): unknown[] => [
+  'match',
+  ['get', 'kind'],
+  ...Object.entries(SYMBOLS).flatMap(([kind, symbol]) => [kind, symbol.color]),
+  '#444',
+];
 const radius: unknown[] = ['coalesce', ['get', 'radius'], 7];
 
 /** The offline basemap drawn from the project's own GeoJSON: water, land, provinces and the province outline. */
@@ -91,9 +110,27 @@ function offlineStyle(basemapUrl: string, attribution: string): StyleSpecificati
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': MAP_COLORS.water } },
       { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'land'], paint: { 'fill-color': MAP_COLORS.land } },
-      { id: 'province', type: 'fill', source: 'basemap', filter: ['==', ['get', 'layer'], 'outline'], paint: { 'fill-color': MAP_COLORS.outlineFill } },
-      { id: 'province-borders', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'provinceBorders'], paint: { 'line-color': MAP_COLORS.provinceBorder, 'line-width': 0.8 } },
-      { id: 'province-outline', type: 'line', source: 'basemap', filter: ['==', ['get', 'layer'], 'outline'], paint: { 'line-color': MAP_COLORS.outline, 'line-width': 1.6 } },
+      {
+        id: 'province',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'layer'], 'outline'],
+        paint: { 'fill-color': MAP_COLORS.outlineFill },
+      },
+      {
+        id: 'province-borders',
+        type: 'line',
+        source: 'basemap',
+        filter: ['==', ['get', 'layer'], 'provinceBorders'],
+        paint: { 'line-color': MAP_COLORS.provinceBorder, 'line-width': 0.8 },
+      },
+      {
+        id: 'province-outline',
+        type: 'line',
+        source: 'basemap',
+        filter: ['==', ['get', 'layer'], 'outline'],
+        paint: { 'line-color': MAP_COLORS.outline, 'line-width': 1.6 },
+      },
     ],
   };
 }
@@ -103,12 +140,60 @@ function addItemLayers(map: MapLibreMap, features: MapViewOptions['features']): 
   const color = symbolColor() as never;
   map.addSource('items', { type: 'geojson', data: features, promoteId: 'id' });
   const layers: AddLayerObject[] = [
-    { id: 'item-lines', type: 'line', source: 'items', filter: ['all', ['==', ['geometry-type'], 'LineString'], ['!', ['get', 'schematic']]], layout: { 'line-cap': 'round' }, paint: { 'line-color': color, 'line-width': 4 } },
-    { id: 'item-lines-schematic', type: 'line', source: 'items', filter: ['all', ['==', ['geometry-type'], 'LineString'], ['get', 'schematic']], layout: { 'line-cap': 'butt' }, paint: { 'line-color': color, 'line-width': 4, 'line-dasharray': [2, 1.2] } },
-    { id: 'item-halos', type: 'circle', source: 'items', filter: ['all', ['==', ['geometry-type'], 'Point'], ['get', 'approximate']], paint: { 'circle-color': color, 'circle-opacity': MAP_COLORS.halo, 'circle-radius': ['+', radius, 7] as never } },
-    { id: 'item-symbols', type: 'symbol', source: 'items', filter: ['==', ['geometry-type'], 'Point'], layout: { 'icon-image': ['get', 'kind'], 'icon-size': ['/', radius, ICON_RADIUS] as never, 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
-    { id: 'selected-point', type: 'circle', source: 'items', filter: ['==', ['get', 'id'], ''], paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': MAP_COLORS.highlight, 'circle-stroke-width': 3, 'circle-radius': ['+', radius, 6] as never } },
-    { id: 'selected-line', type: 'line', source: 'items', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 8, 'line-opacity': 0.35 } },
+    {
+      id: 'item-lines',
+      type: 'line',
+      source: 'items',
+      filter: ['all', ['==', ['geometry-type'], 'LineString'], ['!', ['get', 'schematic']]],
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': color, 'line-width': 4 },
+    },
+    {
+      id: 'item-lines-schematic',
+      type: 'line',
+      source: 'items',
+      filter: ['all', ['==', ['geometry-type'], 'LineString'], ['get', 'schematic']],
+      layout: { 'line-cap': 'butt' },
+      paint: { 'line-color': color, 'line-width': 4, 'line-dasharray': [2, 1.2] },
+    },
+    {
+      id: 'item-halos',
+      type: 'circle',
+      source: 'items',
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['get', 'approximate']],
+      paint: { 'circle-color': color, 'circle-opacity': MAP_COLORS.halo, 'circle-radius': ['+', radius, 7] as never },
+    },
+    {
+      id: 'item-symbols',
+      type: 'symbol',
+      source: 'items',
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: {
+        'icon-image': ['get', 'kind'],
+        'icon-size': ['/', radius, ICON_RADIUS] as never,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    },
+    {
+      id: 'selected-point',
+      type: 'circle',
+      source: 'items',
+      filter: ['==', ['get', 'id'], ''],
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': MAP_COLORS.highlight,
+        'circle-stroke-width': 3,
+        'circle-radius': ['+', radius, 6] as never,
+      },
+    },
+    {
+      id: 'selected-line',
+      type: 'line',
+      source: 'items',
+      filter: ['==', ['get', 'id'], ''],
+      paint: { 'line-color': MAP_COLORS.highlight, 'line-width': 8, 'line-opacity': 0.35 },
+    },
   ];
   for (const layer of layers) map.addLayer(layer);
 }
@@ -165,7 +250,9 @@ function popupContent(properties: MapFeatureProperties, options: MapViewOptions)
   title.className = 'map-popup-title';
   title.textContent = properties.name;
   const meta = document.createElement('p');
-  meta.textContent = [options.labels.kind[properties.kind], options.labels.status[properties.status], properties.figure].filter(Boolean).join(' · ');
+  meta.textContent = [options.labels.kind[properties.kind], options.labels.status[properties.status], properties.figure]
+    .filter(Boolean)
+    .join(' · ');
   root.append(title, meta);
   if (properties.approximate) {
     const note = document.createElement('p');
@@ -252,8 +339,14 @@ export async function createMapView(options: MapViewOptions): Promise<MapView> {
       popup.remove();
       return;
     }
-    const anchor = feature.geometry.type === 'Point' ? feature.geometry.coordinates : feature.geometry.coordinates[Math.floor(feature.geometry.coordinates.length / 2)]!;
-    popup.setLngLat(anchor as [number, number]).setDOMContent(popupContent(feature.properties, options)).addTo(map);
+    const anchor =
+      feature.geometry.type === 'Point'
+        ? feature.geometry.coordinates
+        : feature.geometry.coordinates[Math.floor(feature.geometry.coordinates.length / 2)]!;
+    popup
+      .setLngLat(anchor as [number, number])
+      .setDOMContent(popupContent(feature.properties, options))
+      .addTo(map);
     if (fly) map.easeTo({ center: anchor as [number, number], zoom: Math.max(map.getZoom(), 9), duration: 600 });
   };
 

@@ -33,7 +33,13 @@ export function BarChart({ title, rows }: { title: string; rows: { label: string
                 <text x={labelWidth - 8} y={rowHeight / 2 + 5} textAnchor="end" className="chart-label">
                   {row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label}
                 </text>
-                <rect x={labelWidth} y={5} height={rowHeight - 10} width={Math.max(2, (row.value / max) * barWidth)} className="chart-bar" />
+                <rect
+                  x={labelWidth}
+                  y={5}
+                  height={rowHeight - 10}
+                  width={Math.max(2, (row.value / max) * barWidth)}
+                  className="chart-bar"
+                />
                 <text x={labelWidth + Math.max(2, (row.value / max) * barWidth) + 6} y={rowHeight / 2 + 5} className="chart-value">
                   {format.format(row.value)}
                 </text>
@@ -125,7 +131,11 @@ export default function Dashboard() {
             </div>
             <div className="figure-tile">
               <dt>{t('staff.dashboard.medianFirstReply')}</dt>
-              <dd className="figure-big">{figures.medianHoursToFirstReply === null ? '—' : t('staff.dashboard.hours', { value: number.format(figures.medianHoursToFirstReply) })}</dd>
+              <dd className="figure-big">
+                {figures.medianHoursToFirstReply === null
+                  ? '—'
+                  : t('staff.dashboard.hours', { value: number.format(figures.medianHoursToFirstReply) })}
+              </dd>
             </div>
             <div className="figure-tile">
               <dt>{t('staff.dashboard.firstReplyKept')}</dt>
@@ -139,12 +149,29 @@ export default function Dashboard() {
             </div>
           </dl>
           <div className="chart-grid">
-            <BarChart title={t('staff.dashboard.byWeek')} rows={figures.byWeek.map((w) => ({ label: `${w.week} (${w.start})`, value: w.count }))} />
+            <BarChart
+              title={t('staff.dashboard.byWeek')}
+              rows={figures.byWeek.map((w) => ({ label: `${w.week} (${w.start})`, value: w.count }))}
+            />
             <BarChart title={t('staff.dashboard.byCountry')} rows={rows(figures.byCountry, (code) => countryName(tag, code))} />
-            <BarChart title={t('staff.dashboard.bySector')} rows={rows(figures.bySector, (key) => (key === 'unspecified' ? t('staff.dashboard.unspecified') : t(`sector.${key}`)))} />
-            <BarChart title={t('staff.dashboard.byItem')} rows={rows(figures.byItem, (key) => (key === 'none' ? t('staff.inquiry.general') : (items[key]?.titles[siteLang] ?? items[key]?.titles.en ?? key)))} />
+            <BarChart
+              title={t('staff.dashboard.bySector')}
+              rows={rows(figures.bySector, (key) => (key === 'unspecified' ? t('staff.dashboard.unspecified') : t(`sector.${key}`)))}
+            />
+            <BarChart
+              title={t('staff.dashboard.byItem')}
+              rows={rows(figures.byItem, (key) =>
+                key === 'none' ? t('staff.inquiry.general') : (items[key]?.titles[siteLang] ?? items[key]?.titles.en ?? key),
+              )}
+            />
             <BarChart title={t('staff.dashboard.byStatus')} rows={rows(figures.byStatus, (key) => t(`staff.status.${key}`))} />
-            <BarChart title={t('staff.dashboard.downloadsByDocument')} rows={rows(figures.downloadsByDocument, (key) => figures.documentTitles[key]?.[siteLang] ?? figures.documentTitles[key]?.en ?? key)} />
+            <BarChart
+              title={t('staff.dashboard.downloadsByDocument')}
+              rows={rows(
+                figures.downloadsByDocument,
+                (key) => figures.documentTitles[key]?.[siteLang] ?? figures.documentTitles[key]?.en ?? key,
+              )}
+            />
             <BarChart
               title={t('staff.dashboard.funnel')}
               rows={[

@@ -19,7 +19,16 @@ export interface InboxFilters {
   q: string;
 }
 
-export const DEFAULT_FILTERS: InboxFilters = { status: 'new,in-progress', owner: '', item: '', country: '', language: '', age: '', overdue: false, q: '' };
+export const DEFAULT_FILTERS: InboxFilters = {
+  status: 'new,in-progress',
+  owner: '',
+  item: '',
+  country: '',
+  language: '',
+  age: '',
+  overdue: false,
+  q: '',
+};
 
 /** The age choices, as the API's minimum / maximum age in days. */
 const AGES: Record<string, { minAgeDays?: number; maxAgeDays?: number }> = {
@@ -43,7 +52,12 @@ export function filterQuery(filters: InboxFilters): string {
 export function ClockText({ clock }: { clock: PromiseClock }) {
   const { t, tag } = useConsole();
   if (clock.stage === 'none') return <span className="clock clock-none">{t('staff.clock.none')}</span>;
-  if (clock.stage === 'done') return <span className={`clock ${clock.kept ? 'clock-kept' : 'clock-missed'}`}>{clock.kept ? t('staff.clock.kept') : t('staff.clock.missed')}</span>;
+  if (clock.stage === 'done')
+    return (
+      <span className={`clock ${clock.kept ? 'clock-kept' : 'clock-missed'}`}>
+        {clock.kept ? t('staff.clock.kept') : t('staff.clock.missed')}
+      </span>
+    );
   const when = formatRelative(tag, clock.remainingMs);
   if (clock.overdue)
     return (
@@ -51,10 +65,22 @@ export function ClockText({ clock }: { clock: PromiseClock }) {
         {clock.stage === 'first-reply' ? t('staff.clock.firstReplyOverdue', { when }) : t('staff.clock.answerOverdue', { when })}
       </strong>
     );
-  return <span className="clock clock-running">{clock.stage === 'first-reply' ? t('staff.clock.firstReplyDue', { when }) : t('staff.clock.answerDue', { when })}</span>;
+  return (
+    <span className="clock clock-running">
+      {clock.stage === 'first-reply' ? t('staff.clock.firstReplyDue', { when }) : t('staff.clock.answerDue', { when })}
+    </span>
+  );
 }
 
-export default function Inbox({ filters, onFilters, onOpen }: { filters: InboxFilters; onFilters: (f: InboxFilters) => void; onOpen: (id: string) => void }) {
+export default function Inbox({
+  filters,
+  onFilters,
+  onOpen,
+}: {
+  filters: InboxFilters;
+  onFilters: (f: InboxFilters) => void;
+  onOpen: (id: string) => void;
+}) {
   const { t, tag, api, items, siteLang, announce } = useConsole();
   const [draft, setDraft] = useState(filters);
   const [rows, setRows] = useState<InquirySummary[] | undefined>();
@@ -121,7 +147,13 @@ export default function Inbox({ filters, onFilters, onOpen }: { filters: InboxFi
       <form className="console-filters" onSubmit={submit} role="search" aria-label={t('staff.inbox.filters')}>
         <div className="filter">
           <label htmlFor={`${id}-q`}>{t('staff.inbox.search')}</label>
-          <input id={`${id}-q`} type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} placeholder={t('staff.inbox.searchPlaceholder')} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={draft.q}
+            onChange={(e) => set('q', e.target.value)}
+            placeholder={t('staff.inbox.searchPlaceholder')}
+          />
         </div>
         <div className="filter">
           <label htmlFor={`${id}-status`}>{t('staff.inbox.status')}</label>
@@ -225,7 +257,12 @@ export default function Inbox({ filters, onFilters, onOpen }: { filters: InboxFi
                 const clock = promiseClock(row, now);
                 const overdue = (clock.stage === 'first-reply' || clock.stage === 'answer') && clock.overdue;
                 return (
-                  <tr key={row.id} data-id={row.id} data-reference={row.reference} className={`${overdue ? 'is-overdue' : ''} status-row-${row.status}`}>
+                  <tr
+                    key={row.id}
+                    data-id={row.id}
+                    data-reference={row.reference}
+                    className={`${overdue ? 'is-overdue' : ''} status-row-${row.status}`}
+                  >
                     <th scope="row">
                       <a href={`#/inquiry/${row.id}`} onClick={(e) => (e.preventDefault(), onOpen(row.id))}>
                         {row.reference}
@@ -238,7 +275,11 @@ export default function Inbox({ filters, onFilters, onOpen }: { filters: InboxFi
                         {countryName(tag, row.country)} · {languageName(tag, row.language)}
                       </span>
                     </td>
-                    <td>{row.itemId ? (items[row.itemId]?.titles[siteLang] ?? items[row.itemId]?.titles.en ?? row.itemId) : t('staff.inquiry.general')}</td>
+                    <td>
+                      {row.itemId
+                        ? (items[row.itemId]?.titles[siteLang] ?? items[row.itemId]?.titles.en ?? row.itemId)
+                        : t('staff.inquiry.general')}
+                    </td>
                     <td>
                       <span className={`status staff-status-${row.status}`}>{t(`staff.status.${row.status}`)}</span>
                       <span className="row-summary">{row.owner ? row.owner.name : t('staff.inbox.nobody')}</span>

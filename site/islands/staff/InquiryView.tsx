@@ -40,7 +40,10 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
   const uid = useId();
 
   const load = async () => {
-    const [loaded, team] = await Promise.all([api<Detail>('GET', `/api/staff/inquiries/${id}`), api<{ members: Member[] }>('GET', '/api/staff/members')]);
+    const [loaded, team] = await Promise.all([
+      api<Detail>('GET', `/api/staff/inquiries/${id}`),
+      api<{ members: Member[] }>('GET', '/api/staff/members'),
+    ]);
     setDetail(loaded);
     setMembers(team.members);
     return loaded;
@@ -97,7 +100,9 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
   const describe = (entry: HistoryEntry): string => {
     switch (entry.type) {
       case 'owner':
-        return entry.to ? t('staff.history.owner', { by: entry.by.name, to: who(entry.to) }) : t('staff.history.ownerNone', { by: entry.by.name });
+        return entry.to
+          ? t('staff.history.owner', { by: entry.by.name, to: who(entry.to) })
+          : t('staff.history.ownerNone', { by: entry.by.name });
       case 'status':
         return t('staff.history.status', { by: entry.by.name, from: statusLabel(entry.from), to: statusLabel(entry.to) });
       case 'note':
@@ -121,7 +126,12 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
     [t('staff.inquiry.sector'), inquiry.sector ? t(`sector.${inquiry.sector}`) : null],
     [t('staff.inquiry.size'), inquiry.investmentSize],
     [t('staff.inquiry.type'), inquiry.type],
-    [t('staff.inquiry.consent'), inquiry.consent ? t('staff.inquiry.consentGiven', { version: inquiry.consent.version, at: formatDateTime(tag, inquiry.consent.at) }) : null],
+    [
+      t('staff.inquiry.consent'),
+      inquiry.consent
+        ? t('staff.inquiry.consentGiven', { version: inquiry.consent.version, at: formatDateTime(tag, inquiry.consent.at) })
+        : null,
+    ],
     [t('staff.inquiry.firstReplyDue'), formatDateTime(tag, inquiry.firstReplyDue)],
     [t('staff.inquiry.answerDue'), formatDateTime(tag, inquiry.answerDue)],
   ];
@@ -165,7 +175,13 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
               ))}
             <div>
               <dt>{t('staff.inquiry.item')}</dt>
-              <dd>{item && itemTitle ? <a href={`/${siteLang}/${item.category}/${inquiry.itemId}/`}>{itemTitle}</a> : (itemTitle ?? t('staff.inquiry.general'))}</dd>
+              <dd>
+                {item && itemTitle ? (
+                  <a href={`/${siteLang}/${item.category}/${inquiry.itemId}/`}>{itemTitle}</a>
+                ) : (
+                  (itemTitle ?? t('staff.inquiry.general'))
+                )}
+              </dd>
             </div>
           </dl>
 
@@ -189,7 +205,12 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
               <h3>{t('staff.inquiry.work')}</h3>
               <div className="action-row">
                 {inquiry.owner?.id !== me.id && (
-                  <button type="button" className="button" disabled={busy} onClick={() => void act('PUT', 'owner', { owner: 'me' }, t('staff.inquiry.taken'))}>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    onClick={() => void act('PUT', 'owner', { owner: 'me' }, t('staff.inquiry.taken'))}
+                  >
                     {t('staff.inquiry.take')}
                   </button>
                 )}
@@ -244,12 +265,21 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
                   }}
                 >
                   <h3>
-                    <label htmlFor={`${uid}-reply`}>{t('staff.inquiry.replyLabel', { language: languageName(tag, inquiry.language) })}</label>
+                    <label htmlFor={`${uid}-reply`}>
+                      {t('staff.inquiry.replyLabel', { language: languageName(tag, inquiry.language) })}
+                    </label>
                   </h3>
                   <p className="hint" id={`${uid}-reply-hint`}>
                     {t('staff.inquiry.replyHint', { email: inquiry.email ?? '' })}
                   </p>
-                  <textarea id={`${uid}-reply`} rows={8} value={reply} onChange={(e) => setReply(e.target.value)} aria-describedby={`${uid}-reply-hint`} lang={inquiry.language} />
+                  <textarea
+                    id={`${uid}-reply`}
+                    rows={8}
+                    value={reply}
+                    onChange={(e) => setReply(e.target.value)}
+                    aria-describedby={`${uid}-reply-hint`}
+                    lang={inquiry.language}
+                  />
                   <div className="filter-check">
                     <input id={`${uid}-answers`} type="checkbox" checked={answers} onChange={(e) => setAnswers(e.target.checked)} />
                     <label htmlFor={`${uid}-answers`}>{t('staff.inquiry.answers')}</label>

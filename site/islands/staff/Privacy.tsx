@@ -101,7 +101,11 @@ export default function Privacy() {
                   <td>{entry.by.name}</td>
                   <td>
                     {entry.action === 'erasure'
-                      ? t('staff.privacy.erasureEntry', { inquiries: Number(entry.details.inquiries ?? 0), downloads: Number(entry.details.downloads ?? 0), mails: Number(entry.details.mails ?? 0) })
+                      ? t('staff.privacy.erasureEntry', {
+                          inquiries: Number(entry.details.inquiries ?? 0),
+                          downloads: Number(entry.details.downloads ?? 0),
+                          mails: Number(entry.details.mails ?? 0),
+                        })
                       : t('staff.privacy.exportEntry', { rows: Number(entry.details.rows ?? 0) })}
                   </td>
                 </tr>

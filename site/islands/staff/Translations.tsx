@@ -39,8 +39,12 @@ export default function Translations() {
   };
   const todo = (item: WorkItem, source: string) => {
     const { status } = item;
-    if (status.state === 'stale') return t('staff.translations.todo.stale', { from: status.version ?? '?', to: status.sourceVersion ?? '?' });
-    if (status.state === 'missing') return status.placeholder ? t('staff.translations.todo.placeholder') : t('staff.translations.todo.missing', { source: nameOf(source) });
+    if (status.state === 'stale')
+      return t('staff.translations.todo.stale', { from: status.version ?? '?', to: status.sourceVersion ?? '?' });
+    if (status.state === 'missing')
+      return status.placeholder
+        ? t('staff.translations.todo.placeholder')
+        : t('staff.translations.todo.missing', { source: nameOf(source) });
     return t('staff.translations.todo.draft');
   };
 
@@ -88,7 +92,9 @@ export default function Translations() {
                 {report.summary.map((counts) => (
                   <tr key={counts.lang} data-lang={counts.lang}>
                     <th scope="row">
-                      {counts.lang === report.sourceLanguage ? t('staff.translations.source', { language: nameOf(counts.lang) }) : nameOf(counts.lang)}
+                      {counts.lang === report.sourceLanguage
+                        ? t('staff.translations.source', { language: nameOf(counts.lang) })
+                        : nameOf(counts.lang)}
                     </th>
                     {/* A text written in its own language (the source, or an original) has nothing to fall behind: it counts as up to date. */}
                     <td>{number.format(counts.current + counts.source)}</td>
@@ -161,14 +167,24 @@ export default function Translations() {
                     const href = exists ? editUrl(report, item.status.file) : undefined;
                     return (
                       <tr key={path} data-file={path}>
-                        <th scope="row">{href ? <a href={href}><code>{path}</code></a> : <code>{path}</code>}</th>
+                        <th scope="row">
+                          {href ? (
+                            <a href={href}>
+                              <code>{path}</code>
+                            </a>
+                          ) : (
+                            <code>{path}</code>
+                          )}
+                        </th>
                         <td>
                           {titleOf(item)}
                           <span className="row-summary">{t(`staff.translations.kinds.${item.kind}`)}</span>
                         </td>
                         <td>{nameOf(item.status.lang)}</td>
                         <td>
-                          <span className={`status translation-state-${item.status.state}`}>{t(`staff.translations.states.${item.status.state}`)}</span>
+                          <span className={`status translation-state-${item.status.state}`}>
+                            {t(`staff.translations.states.${item.status.state}`)}
+                          </span>
                         </td>
                         <td>{todo(item, report.sourceLanguage)}</td>
                       </tr>

@@ -74,7 +74,13 @@ function toSession(result: Record<string, any>, refreshToken?: string): Session 
   const id = claims(String(result.IdToken));
   const username = String(id.email ?? claims(access).username ?? id['cognito:username'] ?? '');
   const token = result.RefreshToken ?? refreshToken;
-  return { accessToken: access, idToken: String(result.IdToken), ...(token ? { refreshToken: String(token) } : {}), expiresAt: exp || Date.now() + 3_600_000, username };
+  return {
+    accessToken: access,
+    idToken: String(result.IdToken),
+    ...(token ? { refreshToken: String(token) } : {}),
+    expiresAt: exp || Date.now() + 3_600_000,
+    username,
+  };
 }
 
 export async function signIn(settings: AuthSettings, username: string, password: string): Promise<Session> {

@@ -17,7 +17,10 @@ function boundsAround(item: CatalogItem): LonLatBounds {
   const [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
   const centre = [(west + east) / 2, (south + north) / 2] as const;
   const half = Math.max(MIN_HALF_SPAN, ((east - west) / 2) * 1.2, ((north - south) / 2) * 1.2);
-  return [[centre[0] - half, centre[1] - half], [centre[0] + half, centre[1] + half]];
+  return [
+    [centre[0] - half, centre[1] - half],
+    [centre[0] + half, centre[1] + half],
+  ];
 }
 
 export function itemMapSvg(item: CatalogItem, catalog: CatalogItem[], lang: Lang, t: TFunction): string {
