@@ -1,4 +1,5 @@
 // The map page's filters, search and list: the accessible equivalent of the map, driving it once MapLibre has started.
+import { foldForSearch } from '#domain/text/search-folding.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { MapFeatureProperties } from '#render/map/map-feature.ts';
@@ -49,7 +50,6 @@ const FILTER_KEYS = Object.keys(EMPTY) as (keyof Filters)[];
 type MapState = 'preview' | 'loading' | 'ready' | 'failed';
 
 /** Case- and accent-insensitive, so "hoa trung" finds "Hòa Trung". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 function readUrl(): { filters: Filters; item?: string } {
   const params = new URLSearchParams(window.location.search);
@@ -83,13 +83,13 @@ export default function MapExplorer(props: MapExplorerProps) {
 
   const all = useMemo(() => features.features.map((feature) => feature.properties), [features]);
   const visible = useMemo(() => {
-    const query = fold(filters.q.trim());
+    const query = foldForSearch(filters.q.trim());
     return all.filter(
       (item) =>
         (!filters.category || item.category === filters.category) &&
         (!filters.status || item.status === filters.status) &&
         (!filters.sector || item.sectors.includes(filters.sector)) &&
-        (!query || fold(item.name).includes(query)),
+        (!query || foldForSearch(item.name).includes(query)),
     );
   }, [all, filters]);
 

@@ -1,7 +1,8 @@
 // The staff console's domain rules without storage: the reply promise's clock, status steps of a reply, erasure, dashboard arithmetic.
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, promiseClock, promiseDates } from '#domain/inquiries/promise.ts';
-import { addReply, changeOwner, eraseInquiry, searchable, type StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
+import { addReply, changeOwner, eraseInquiry, type StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
+import { foldForSearch } from '#domain/text/search-folding.ts';
 import { dashboardFigures, dashboardPeriod, isoWeek, median } from '#domain/inquiries/dashboard.ts';
 
 /** Vietnam time (UTC+7) written as an instant. */
@@ -103,7 +104,7 @@ describe('changes', () => {
   });
 
   it('search ignores case and Vietnamese accents', () => {
-    expect(searchable('Nguyễn Đình Chiểu')).toBe('nguyen dinh chieu');
+    expect(foldForSearch('Nguyễn Đình Chiểu')).toBe('nguyen dinh chieu');
   });
 });
 

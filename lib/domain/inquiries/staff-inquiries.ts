@@ -1,4 +1,5 @@
 // An inquiry as staff work on it: its history, the changes they may make (owner, status, notes, replies), filters, and erasure.
+import { foldForSearch } from '../text/search-folding.ts';
 import { z } from 'zod';
 import { COUNTRY_CODES } from './countries.ts';
 import type { Checked, FieldError } from '../errors.ts';
@@ -273,11 +274,6 @@ export function checkInquiryFilter(raw: unknown): Checked<InquiryFilter> {
   return { ok: false, errors };
 }
 
-/** Case- and accent-insensitive, so "nguyen" finds "Nguyễn" and "TANAKA" finds "Tanaka". */
-export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
-
 export function matchesFilter(inquiry: StaffInquiry, filter: InquiryFilter, me: StaffActor, nowMs: number): boolean {
   if (filter.status && !filter.status.includes(inquiry.status)) return false;
   if (filter.owner) {
@@ -292,8 +288,8 @@ export function matchesFilter(inquiry: StaffInquiry, filter: InquiryFilter, me: 
   if (filter.maxAgeDays !== undefined && ageDays > filter.maxAgeDays) return false;
   if (filter.overdue !== undefined && isOverdue(inquiry, nowMs) !== filter.overdue) return false;
   if (filter.q) {
-    const needle = searchable(filter.q);
-    const haystack = searchable(
+    const needle = foldForSearch(filter.q);
+    const haystack = foldForSearch(
       [inquiry.reference, inquiry.name, inquiry.email, inquiry.company, inquiry.message, inquiry.itemId].filter(Boolean).join('\n'),
     );
     if (!haystack.includes(needle)) return false;
