@@ -3,6 +3,8 @@
  * Plain data with no AWS import, so the CDK app maps it onto its constructs and the local stack onto
  * CreateTable calls; a key or index added here reaches every environment.
  */
+import { SITE } from '#domain/site.ts';
+
 export interface KeyAttribute {
   name: string;
   type: 'S' | 'N';
@@ -107,8 +109,8 @@ export type BucketName = keyof typeof BUCKETS;
 /** How long a download event is kept before it expires: long enough for yearly reports. */
 export const DOWNLOAD_EVENT_DAYS = 400;
 
-/** Names used where no environment variable says otherwise (the local stack and the tests). */
-export const LOCAL_PREFIX = 'camau-local-';
+/** Names used where no environment variable says otherwise (the local stack and the tests), after the site's id. */
+export const LOCAL_PREFIX = `${SITE.id}-local-`;
 
 export interface ResourceNames {
   tables: Record<TableName, string>;

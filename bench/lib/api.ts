@@ -104,7 +104,7 @@ function coldImportMs(file: string, runs = 5): number {
 }
 
 export async function measureApi(connections = 20, seconds = 10): Promise<ApiFigures> {
-  const root = mkdtempSync(join(tmpdir(), 'camau-bench-'));
+  const root = mkdtempSync(join(tmpdir(), 'invest-bench-'));
   const stack = await startLocalStack({
     documentsDir: [projectPath('content', 'documents')],
     mailDir: join(root, 'mail'),

@@ -23,7 +23,7 @@ export interface BuildScale {
 
 /** Runs a build under GNU time, which reports the peak resident memory of the whole process tree's largest process. */
 function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv, pages: number): BuildRun {
-  const report = join(mkdtempSync(join(tmpdir(), 'camau-time-')), 'peak');
+  const report = join(mkdtempSync(join(tmpdir(), 'invest-time-')), 'peak');
   const started = Date.now();
   execFileSync(
     '/usr/bin/time',
@@ -98,7 +98,7 @@ function emptyProject(root: string, pages: number): string {
 }
 
 export function measureBuildScale(items = 1000): BuildScale {
-  const root = mkdtempSync(join(tmpdir(), 'camau-scale-'));
+  const root = mkdtempSync(join(tmpdir(), 'invest-scale-'));
   try {
     const contentDir = generatedContent(root, items);
     const outDir = join(root, 'dist');

@@ -6,14 +6,15 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { LOOPBACK, type Running } from './servers.ts';
 import { STAFF_GROUPS } from '#domain/inquiries/staff-access.ts';
+import { LOCAL_PREFIX } from '../resources.ts';
 
 const require = createRequire(import.meta.url);
 
 /** The account `npm run dev` creates; printed in the terminal. Local only: the stand-in listens on loopback. */
 export const LOCAL_STAFF_ACCOUNT = { username: 'staff@invest.localhost', password: 'CaMau-Staff-2026', groups: ['staff'] } as const;
 
-const POOL_NAME = 'camau-local-staff';
-const CLIENT_NAME = 'camau-local-console';
+const POOL_NAME = `${LOCAL_PREFIX}staff`;
+const CLIENT_NAME = `${LOCAL_PREFIX}console`;
 
 export interface LocalCognito extends Running {
   /** Where the console sends InitiateAuth (USER_PASSWORD_AUTH): the stand-in's root, as cognito-idp.<region>.amazonaws.com is on AWS. */
@@ -44,6 +45,7 @@ async function createServer(dataDir: string, port: number): Promise<{ server: Co
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
   const base = require.resolve('cognito-local');
   const local = createRequire(base);
+  // biome-ignore lint/suspicious/noExplicitAny: cognito-local's internal modules have no types; each use below is checked by the tests that sign in
   const from = (path: string) => local(join(base, '..', path)) as Record<string, any>;
   const pino = local('pino') as (options: Record<string, unknown>) => unknown;
   const AWS = local('aws-sdk') as { Lambda: new (options: Record<string, unknown>) => unknown };

@@ -20,7 +20,7 @@ import { readTranslationReport } from '#content-files/translations.ts';
 import type { TranslationReport } from '#domain/translation/translation-status.ts';
 import { DOWNLOAD_URL_SECONDS } from '#domain/catalog/documents.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { resourceNames, type ResourceNames } from '../resources.ts';
+import { LOCAL_PREFIX, resourceNames, type ResourceNames } from '../resources.ts';
 import { createDocumentClient, createDynamoClient, createS3Client } from '../storage/clients.ts';
 import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from '../storage/dynamodb.ts';
 import { memoryCatalog } from '../storage/ports.ts';
@@ -159,7 +159,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // Made once, as functions/build.ts makes it for the staff bundle: restart to see content edits in the console.
   const translations = readTranslationReport(options.contentDir ?? CONTENT_DIR, options.now ? { now: options.now } : {});
   const names = resourceNames();
-  const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'camau-local-'));
+  const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), LOCAL_PREFIX));
   const started: Running[] = [];
   const stopAll = async () => {
     for (const part of started.reverse()) await part.close().catch(() => {});

@@ -22,7 +22,7 @@ function base64Lines(text: string): string {
 }
 
 export function buildMime(message: MailMessage, now: Date = new Date()): string {
-  const boundary = `=_camau_${randomBytes(12).toString('hex')}`;
+  const boundary = `=_invest_${randomBytes(12).toString('hex')}`;
   const domain = message.from.replace(/^.*@/, '').replace(/>.*$/, '') || 'localhost';
   const headers = [
     `From: ${headerValue(message.from)}`,

@@ -14,7 +14,7 @@ if (config.placeholderAccount)
   );
 if (!assets.functions.includes('staff'))
   Annotations.of(stacks.app).addWarningV2(
-    'camau:no-staff-function',
+    'invest:no-staff-function',
     'functions/api/lambda/staff.ts does not exist yet: /api/staff/* is not deployed.',
   );
 

@@ -27,14 +27,12 @@ function preferredLanguage(header) {
       var param = fields[j].trim().toLowerCase();
       if (param.indexOf('q=') === 0) {
         q = parseFloat(param.slice(2));
-        if (isNaN(q)) q = 0;
+        if (!(q >= 0)) q = 0;
       }
     }
     if (q > 0) preferences.push({ tag: tag, q: q, order: i });
   }
-  preferences.sort(function (a, b) {
-    return b.q - a.q || a.order - b.order;
-  });
+  preferences.sort((a, b) => b.q - a.q || a.order - b.order);
   for (var k = 0; k < preferences.length; k++) {
     var wanted = preferences[k].tag;
     if (wanted === '*') return DEFAULT_LANGUAGE;
@@ -67,6 +65,7 @@ function redirect(statusCode, location, headers) {
   return response;
 }
 
+// biome-ignore lint/correctness/noUnusedVariables: CloudFront calls the top-level handler by name
 function handler(event) {
   var request = event.request;
   var uri = request.uri;

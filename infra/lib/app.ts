@@ -34,7 +34,7 @@ export function configOf(app: App): DeploymentConfig {
   return readConfig((key) => app.node.tryGetContext(key));
 }
 
-export interface CaMauInvestStacks {
+export interface ProjectStacks {
   config: DeploymentConfig;
   edge: EdgeStack;
   app: AppStack;
@@ -48,9 +48,9 @@ export interface DefineOptions {
 }
 
 /** The stacks of one environment. Deploy order (cdk deploy --all follows it): edge → app → edge alarms. */
-export function defineStacks(app: App, config: DeploymentConfig, assets: PreparedAssets, options: DefineOptions = {}): CaMauInvestStacks {
+export function defineStacks(app: App, config: DeploymentConfig, assets: PreparedAssets, options: DefineOptions = {}): ProjectStacks {
   const prefix = config.stackPrefix;
-  const description = (what: string) => `Ca Mau Invest (${config.envName}): ${what}`;
+  const description = (what: string) => `${config.siteName} (${config.envName}): ${what}`;
   const edge = new EdgeStack(app, `${prefix}-edge`, {
     config,
     env: { account: config.account, region: EDGE_REGION },
@@ -73,7 +73,7 @@ export function defineStacks(app: App, config: DeploymentConfig, assets: Prepare
   });
   edgeAlarms.addStackDependency(main, 'reads the distribution id the app stack hands over through Parameter Store');
   for (const stack of [edge, main, edgeAlarms]) {
-    Tags.of(stack).add('project', 'ca-mau-invest');
+    Tags.of(stack).add('project', config.project);
     Tags.of(stack).add('environment', config.envName);
   }
   if (options.nag !== false) addNagChecks(app);

@@ -10,14 +10,16 @@ export type BundleMode = 'build' | 'prebuilt' | 'stub';
 
 export interface DeploymentConfig {
   envName: EnvName;
-  /** Prefix of every stack name: CaMauInvest-dev, CaMauInvest-prod. */
+  /** The project's name in AWS, from content/site.json's id (camau → camau-invest): parameter paths, metrics, tags. */
+  project: string;
+  /** Prefix of every stack name: <project>-dev, <project>-prod (camau-invest-dev). */
   stackPrefix: string;
   account: string;
   /** True when no account was given or found: fine for synth and tests, refused by `cdk deploy`. */
   placeholderAccount: boolean;
   /** The region of everything except what CloudFront requires in us-east-1 (the WAF and CloudFront's alarms). */
   region: string;
-  /** The site's own name, e.g. invest.camau.gov.vn; without it the site is served on its cloudfront.net name. */
+  /** The site's own name, e.g. invest.example.gov.vn; without it the site is served on its cloudfront.net name. */
   domain?: string;
   /** ACM certificate in us-east-1 covering `domain`. */
   certificateArn?: string;
@@ -52,7 +54,7 @@ export interface DeploymentConfig {
 
 /** Used when no account is known, so synth never needs credentials. 000000000000 is no real account. */
 export const PLACEHOLDER_ACCOUNT = '000000000000';
-/** Singapore: the nearest region to Ca Mau with every service used here (there is no AWS region in Vietnam). */
+/** Singapore: the nearest region to Vietnam with every service used here (there is no AWS region in Vietnam); -c region=… for another. */
 export const DEFAULT_REGION = 'ap-southeast-1';
 /** CloudFront's certificates and web ACLs live here, whatever the stack's region. */
 export const EDGE_REGION = 'us-east-1';
@@ -118,7 +120,7 @@ export function readConfig(context: Context, environment: Record<string, string 
   const siteHost = new URL(site.url).hostname;
   const mailDomain = (text(context, 'mailDomain') ?? domain ?? siteHost).toLowerCase();
   if (!HOST.test(mailDomain)) fail('mailDomain', mailDomain, 'a domain name');
-  const siteName = site.siteName[site.defaultLanguage] ?? 'Ca Mau Invest';
+  const siteName = site.siteName[site.defaultLanguage] ?? site.siteName[site.sourceLanguage] ?? site.id;
   const mailFrom = text(context, 'mailFrom') ?? `${siteName} <no-reply@${mailDomain}>`;
   const staffEmail = text(context, 'staffEmail') ?? `investor-relations@${mailDomain}`;
   for (const [key, value] of [
@@ -153,9 +155,11 @@ export function readConfig(context: Context, environment: Record<string, string 
   }
 
   const prod = envName === 'prod';
+  const project = `${site.id}-invest`;
   return {
     envName,
-    stackPrefix: `CaMauInvest-${envName}`,
+    project,
+    stackPrefix: `${project}-${envName}`,
     account: givenAccount ?? PLACEHOLDER_ACCOUNT,
     placeholderAccount: givenAccount === undefined,
     region,

@@ -78,7 +78,7 @@ export function scanInline(distDir: string): InlineInventory {
       .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2')
       .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2');
     for (const [tag = ''] of markup.matchAll(/<[a-z][^<>]*>/gi)) {
-      for (const [, name = '', double, single] of tag.matchAll(/\s([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s"'=<>`]+))?/g)) {
+      for (const [, name = '', double, single] of tag.matchAll(/\s([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|[^\s"'=<>`]+))?/g)) {
         const attribute = name.toLowerCase();
         if (attribute === 'style') note(styleAttributes, sha256(decodeAttribute(double ?? single ?? '')), file);
         else if (/^on[a-z]+$/.test(attribute))

@@ -7,8 +7,29 @@ const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'expected a short language
 const localized = z.record(languageCode, z.string().min(1));
 const lonLat = z.tuple([z.number(), z.number()]);
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const siteConfigSchema = z
   .strictObject({
+    /**
+     * A short id for this site (e.g. "camau"): the staff console's browser storage keys, the local stack's table
+     * names and, in infra/, the stack and parameter names are derived from it, so two provinces never collide.
+     */
+    id: z.string().regex(/^[a-z][a-z0-9]{1,15}$/, 'expected 2-16 lower-case letters or digits, starting with a letter (e.g. "camau")'),
+    /** The start of every inquiry reference (e.g. "CM" in CM-2026-7K3Q9X). */
+    referencePrefix: z.string().regex(/^[A-Z]{1,4}$/, 'expected 1-4 capital letters (e.g. "CM")'),
+    /**
+     * The office's IANA time zone (e.g. "Asia/Ho_Chi_Minh"): the year in a reference, the working days of the reply
+     * promise and every time the staff console shows are counted in it.
+     */
+    timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "Asia/Ho_Chi_Minh"'),
     /** Public address of the site, used for canonical links, hreflang and the sitemap. */
     url: z.url(),
     siteName: localized,
@@ -79,16 +100,15 @@ export const siteConfigSchema = z
       if (!config.languages.includes(config[field]))
         ctx.addIssue({ code: 'custom', path: [field], message: `"${config[field]}" is not in languages` });
     const sourceIds = new Set(config.keyFigureSources.map((source) => source.id));
-    config.keyFigures.forEach((figure, index) =>
-      figure.claim.sources.forEach((id) => {
+    config.keyFigures.forEach((figure, index) => {
+      for (const id of figure.claim.sources)
         if (!sourceIds.has(id))
           ctx.addIssue({
             code: 'custom',
             path: ['keyFigures', index, 'claim', 'sources'],
             message: `source "${id}" is not in keyFigureSources`,
           });
-      }),
-    );
+    });
   });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

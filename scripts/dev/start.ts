@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack.ts';
 import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
 import { DOCUMENT_FOLDERS } from '#content-files/documents.ts';
+import { pick, SITE } from '#domain/site.ts';
 import { factsheetsUpToDate, generateFactsheets } from '../documents/factsheets.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -79,7 +80,7 @@ const siteUrl = `http://localhost:4321`;
 console.log(
   [
     '',
-    'Ca Mau Invest, local stack',
+    `${pick(SITE.siteName, SITE.defaultLanguage)}, local stack`,
     ...(apiOnly ? [] : [`  Site       ${siteUrl}/  (astro dev; /api is proxied to the API)`]),
     `  API        ${stack.api.url}  (try ${stack.api.url}/api/health)`,
     `  DynamoDB   ${stack.dynamodb.url}  (dynalite; tables ${Object.values(stack.names.tables).join(', ')}; data in ${show(join(dataDir, 'dynamodb'))})`,

@@ -12,7 +12,7 @@ import { request } from 'node:http';
  */
 export function apiProxy(target) {
   return {
-    name: 'camau-api-proxy',
+    name: 'invest-api-proxy',
     // Last among plugins, so its hook runs after Astro's has put Astro's middlewares first.
     enforce: 'post',
     configureServer(server) {

@@ -1,4 +1,5 @@
 // The investor-relations console: sign-in against the user pool, then the inbox, one inquiry, the dashboard, data protection and translation status, in the staff member's language.
+import { SITE } from '#domain/site.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { apiClient } from './staff/client.ts';
 import { ConsoleContext, useConsole, type CatalogEntry, type ConsoleContextValue, type ConsoleLanguage } from './staff/context.ts';
@@ -29,7 +30,7 @@ function viewFromHash(hash: string): View {
   return { name: 'inbox' };
 }
 
-const LANGUAGE_KEY = 'camau-staff-language';
+const LANGUAGE_KEY = `${SITE.id}-staff-language`;
 
 export default function StaffConsole({ strings, languages, siteLanguages, defaultLanguage, items }: StaffConsoleProps) {
   const [lang, setLang] = useState(defaultLanguage);

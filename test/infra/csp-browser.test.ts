@@ -35,7 +35,12 @@ beforeAll(async () => {
   )!;
   headers = headersOf(policy.Properties!.ResponseHeadersPolicyConfig as Record<string, any>);
   // dist/ as CloudFront serves it: directory URLs to index.html, every answer with the policy's headers.
-  const site = sirv(PATHS.dist, { dev: false, setHeaders: (res) => Object.entries(headers).forEach(([k, v]) => res.setHeader(k, v)) });
+  const site = sirv(PATHS.dist, {
+    dev: false,
+    setHeaders: (res) => {
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    },
+  });
   server = createServer((req, res) =>
     site(req, res, () => {
       res.statusCode = 404;

@@ -17,7 +17,7 @@ beforeAll(async () => {
 /** The cloud assembly folder a function's code was staged into. */
 function codeDir(logicalIdPrefix: string): string {
   const [, fn] = resourcesOf(full.templates.app, 'AWS::Lambda::Function').find(([id]) => id.startsWith(logicalIdPrefix))!;
-  const key = String((fn.Properties?.Code as { S3Key: unknown }).S3Key);
+  const key = String((fn.Properties?.Code as { S3Key: unknown } | undefined)?.S3Key);
   return join(full.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 }
 
@@ -63,7 +63,7 @@ describe('the full synth', () => {
       expect(manifest.dockerImages, stack.stackName).toEqual({});
     }
     const pages = resourcesOf(full.templates.app, 'Custom::CDKBucketDeployment').find(([id]) => id.startsWith('SitePagesDeployment'))![1];
-    const zip = String((pages.Properties?.SourceObjectKeys as string[])[0]);
+    const zip = String((pages.Properties?.SourceObjectKeys as string[] | undefined)?.[0]);
     expect(existsSync(join(full.outdir, `asset.${zip.replace(/\.zip$/, '')}`, 'index.html'))).toBe(true);
     expect(existsSync(join(full.outdir, `asset.${zip.replace(/\.zip$/, '')}`, '_astro'))).toBe(false);
     expect(existsSync(join(PATHS.dist, '_astro'))).toBe(true);

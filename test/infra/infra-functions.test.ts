@@ -12,7 +12,7 @@ const originVerify = (await import(pathToFileURL(join(PATHS.originVerifyFunction
   authorize(event: unknown, secret: string | undefined): { isAuthorized: boolean };
 };
 
-const SECRET = 'a'.repeat(20) + 'B'.repeat(20) + '0123456789';
+const SECRET = `${'a'.repeat(20)}${'B'.repeat(20)}0123456789`;
 
 /** An HTTP API payload 2.0 event, as API Gateway hands it to a Lambda authorizer. */
 const event = (headers: Record<string, string>) => ({ version: '2.0', type: 'REQUEST', routeKey: 'POST /api/inquiries', headers });

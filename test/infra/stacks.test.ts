@@ -44,10 +44,11 @@ describe('stacks and environments', () => {
     expect(dev.app.account).toBe('000000000000');
     expect(dev.app.dependencies).toContain(dev.edge);
     expect(dev.edgeAlarms.dependencies).toContain(dev.app);
+    expect(dev.config.stackPrefix).toBe(`${dev.config.project}-dev`);
     expect([dev.edge.stackName, dev.app.stackName, dev.edgeAlarms.stackName]).toEqual([
-      'CaMauInvest-dev-edge',
-      'CaMauInvest-dev',
-      'CaMauInvest-dev-edge-alarms',
+      `${dev.config.stackPrefix}-edge`,
+      dev.config.stackPrefix,
+      `${dev.config.stackPrefix}-edge-alarms`,
     ]);
   });
 
@@ -271,7 +272,7 @@ describe('Lambda functions', () => {
       'TRUST_VIEWER_ADDRESS',
     ]);
     expect(env('ApiInquiries').TRUST_VIEWER_ADDRESS).toBe('1');
-    expect(env('ApiInquiries').MAIL_FROM).toBe('Ca Mau Invest <no-reply@invest.example.org>');
+    expect(env('ApiInquiries').MAIL_FROM).toBe(dev.config.mailFrom);
     expect(Object.keys(env('ApiStaff'))).toEqual(
       expect.arrayContaining(['STAFF_AUTH_ISSUER', 'STAFF_AUTH_CLIENT_ID', 'AUDIT_LOG_TABLE', 'STAFF_MEMBERS_TABLE']),
     );
@@ -397,7 +398,7 @@ describe('the CloudFront distribution', () => {
         ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ EnableAcceptEncodingBrotli: true }),
       },
     });
-    expect(target(config.WebACLId)).toMatch(/^SsmParameterValuecamauinvestdevedgewebaclarn/);
+    expect(target(config.WebACLId)).toMatch(new RegExp(`^SsmParameterValue${dev.config.project.replaceAll('-', '')}devedgewebaclarn`));
     expect(config.Logging).toMatchObject({ IncludeCookies: false, Prefix: 'cloudfront/' });
     // No distribution-wide error page: it would replace the API's own 403/404 JSON. A missing page falls over to the not-found function.
     expect(config.CustomErrorResponses).toBeUndefined();
@@ -553,14 +554,14 @@ describe('protection and operations', () => {
 
   it('hands the web ACL to the app stack and the distribution id to the alarms through Parameter Store, each writer allowed that one parameter', () => {
     const writes = (template: typeof dev.templates.app) => resourcesOf(template, 'Custom::AWS').map(([, r]) => json(props(r).Create));
-    expect(writes(dev.templates.edge)[0]).toContain('/camau-invest/dev/edge/web-acl-arn');
+    expect(writes(dev.templates.edge)[0]).toContain(`/${dev.config.project}/dev/edge/web-acl-arn`);
     expect(writes(dev.templates.edge)[0]).toMatch(/region\\+":\\+"ap-southeast-1/);
-    expect(writes(dev.templates.app)[0]).toContain('/camau-invest/dev/app/distribution-id');
+    expect(writes(dev.templates.app)[0]).toContain(`/${dev.config.project}/dev/app/distribution-id`);
     expect(writes(dev.templates.app)[0]).toMatch(/region\\+":\\+"us-east-1/);
     const writer = resourcesOf(dev.templates.edge, 'AWS::IAM::Policy')
       .map(([, p]) => json(props(p).PolicyDocument))
       .find((doc) => doc.includes('ssm:PutParameter'))!;
-    expect(writer).toContain(':ssm:ap-southeast-1:000000000000:parameter/camau-invest/dev/edge/web-acl-arn');
+    expect(writer).toContain(`:ssm:ap-southeast-1:000000000000:parameter/${dev.config.project}/dev/edge/web-acl-arn`);
   });
 
   it("alarms on API 5xx, CloudFront 5xx, every function's errors and throttles, failed mail and SES reputation", () => {

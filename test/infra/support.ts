@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { configOf, createApp, defineStacks, type CaMauInvestStacks } from '../../infra/lib/app.ts';
+import { configOf, createApp, defineStacks, type ProjectStacks } from '../../infra/lib/app.ts';
 import { prepareAssets, type FunctionName, type PreparedAssets } from '../../infra/lib/bundles.ts';
 import { PATHS } from '../../infra/lib/paths.ts';
 
-export interface Synthesized extends CaMauInvestStacks {
+export interface Synthesized extends ProjectStacks {
   assets: PreparedAssets;
   assembly: CloudAssembly;
   templates: { edge: Template; app: Template; edgeAlarms: Template };
@@ -24,7 +24,7 @@ export interface SynthOptions {
 }
 
 export async function synthesize(options: SynthOptions = {}): Promise<Synthesized> {
-  const tmp = mkdtempSync(join(tmpdir(), 'camau-infra-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'invest-infra-'));
   const outdir = join(tmp, 'cdk.out');
   const app = createApp({
     context: { bundles: 'stub', ...options.context },

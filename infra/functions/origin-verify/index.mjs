@@ -13,7 +13,7 @@ export function matches(candidate, secret) {
 
 export function authorize(event, secret) {
   // Payload 2.0 lower-cases header names; identitySource guarantees the header is present at all.
-  const header = event && event.headers ? event.headers['x-origin-verify'] : undefined;
+  const header = event?.headers?.['x-origin-verify'];
   return { isAuthorized: matches(header, secret) };
 }
 

@@ -194,7 +194,7 @@ export class Api extends Construct {
       removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
-      description: 'Ca Mau Invest API, reached through CloudFront at /api/*',
+      description: 'The API, reached through CloudFront at /api/*',
       createDefaultStage: true,
     });
     const stage = this.httpApi.defaultStage?.node.defaultChild as apigwv2.CfnStage;

@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
  * on every deployment. `cdk deploy --all` deploys the writer's stack first (see handOffReader).
  */
 export interface HandOffWriterProps {
-  /** /camau-invest/<env>/<name>: one parameter per value. */
+  /** /<project>/<env>/<name> (handOffParameter): one parameter per value. */
   parameterName: string;
   value: string;
   targetRegion: string;
@@ -82,4 +82,10 @@ export function handOffReader(scope: Construct, parameterName: string): string {
   return ssm.StringParameter.valueForStringParameter(scope, parameterName);
 }
 
-export const handOffParameter = (envName: string, name: string): string => `/camau-invest/${envName}/${name}`;
+/** Which deployment a parameter belongs to: the project (from the site's id) and the environment. */
+export interface ParameterScope {
+  project: string;
+  envName: string;
+}
+
+export const handOffParameter = (scope: ParameterScope, name: string): string => `/${scope.project}/${scope.envName}/${name}`;

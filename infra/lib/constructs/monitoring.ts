@@ -80,7 +80,7 @@ export class Monitoring extends Construct {
 
     // The inquiry is stored even when its mail fails (functions/README.md); the log line "mail.failed" is the signal.
     const mailLogs = props.functions.filter(({ name }) => name === 'inquiries' || name === 'staff');
-    const namespace = `CaMauInvest/${config.envName}`;
+    const namespace = `${config.project}/${config.envName}`;
     for (const { name, logGroup } of mailLogs) {
       const label = name.charAt(0).toUpperCase() + name.slice(1);
       const filter = new logs.MetricFilter(this, `${label}MailFailedFilter`, {

@@ -40,7 +40,7 @@ export class ProjectFunction extends Construct {
     const statements = props.statements ?? [];
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Ca Mau Invest ${props.name} function: its own log group${statements.length > 0 ? ' and the data its routes use' : ' only'}`,
+      description: `The ${props.name} function: its own log group${statements.length > 0 ? ' and the data its routes use' : ' only'}`,
     });
     // Instead of AWSLambdaBasicExecutionRole (logs on every log group): this function's log group only.
     this.role.addToPolicy(

@@ -74,7 +74,7 @@ export class Site extends Construct {
 
     const hsts = { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true };
     this.siteHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SiteHeaders', {
-      comment: 'Ca Mau Invest pages: CSP from the built pages, HSTS, nosniff, no framing, referrer and permissions policies',
+      comment: 'Pages: CSP from the built pages, HSTS, nosniff, no framing, referrer and permissions policies',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: props.contentSecurityPolicy, override: true },
         strictTransportSecurity: hsts,
@@ -93,7 +93,7 @@ export class Site extends Construct {
       removeHeaders: ['x-amz-server-side-encryption', 'x-amz-version-id'],
     });
     this.apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
-      comment: 'Ca Mau Invest API answers: JSON that nothing may frame or load, never stored by caches unless the API says so',
+      comment: 'API answers: JSON that nothing may frame or load, never stored by caches unless the API says so',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, override: true },
         strictTransportSecurity: hsts,
@@ -152,7 +152,7 @@ export class Site extends Construct {
     });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: 'Ca Mau Invest: the site and /api',
+      comment: 'The site and /api',
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // North America, Europe, Asia (Vietnam, Japan, Korea, Singapore, Malaysia), the Middle East and Africa: the investors this site is for.

@@ -110,7 +110,7 @@ export class AppStack extends Stack {
       defaultLanguage: config.defaultLanguage,
       api: this.api,
       logBucket: this.logBucket,
-      webAclArn: handOffReader(this, WEB_ACL_PARAMETER(config.envName)),
+      webAclArn: handOffReader(this, WEB_ACL_PARAMETER(config)),
       domain: config.domain,
       certificateArn: config.certificateArn,
       notFoundDir: assets.notFoundDir,
@@ -121,7 +121,7 @@ export class AppStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', { config, api: this.api, functions: [...this.api.functions, this.site.notFound] });
 
     new HandOffWriter(this, 'DistributionIdHandOff', {
-      parameterName: DISTRIBUTION_ID_PARAMETER(config.envName),
+      parameterName: DISTRIBUTION_ID_PARAMETER(config),
       value: this.site.distribution.distributionId,
       targetRegion: EDGE_REGION,
       description: `CloudFront distribution of ${id}, for its alarms in ${EDGE_REGION} (written by ${id})`,
@@ -140,7 +140,7 @@ export class AppStack extends Stack {
     const expected = config.domain ? `https://${config.domain}/` : undefined;
     if (canonical && expected && canonical !== expected)
       Annotations.of(this).addWarningV2(
-        'camau:canonical-host',
+        'invest:canonical-host',
         `dist/ was built for ${canonical} but the site is served at ${expected}: build with SITE_URL=${expected.slice(0, -1)} (docs/deployment.md)`,
       );
   }

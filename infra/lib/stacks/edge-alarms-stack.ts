@@ -5,9 +5,9 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config.ts';
 import { alarmTopic } from '../constructs/monitoring.ts';
-import { handOffParameter, handOffReader } from '../constructs/hand-off.ts';
+import { handOffParameter, handOffReader, type ParameterScope } from '../constructs/hand-off.ts';
 
-export const DISTRIBUTION_ID_PARAMETER = (envName: string) => handOffParameter(envName, 'app/distribution-id');
+export const DISTRIBUTION_ID_PARAMETER = (config: ParameterScope) => handOffParameter(config, 'app/distribution-id');
 
 /** Share of requests answered 5xx, in percent over 5 minutes, that raises the alarm. */
 export const CLOUDFRONT_5XX_PERCENT = 5;
@@ -20,7 +20,7 @@ export class EdgeAlarmsStack extends Stack {
   constructor(scope: Construct, id: string, props: EdgeAlarmsStackProps) {
     super(scope, id, props);
     const { config } = props;
-    const distributionId = handOffReader(this, DISTRIBUTION_ID_PARAMETER(config.envName));
+    const distributionId = handOffReader(this, DISTRIBUTION_ID_PARAMETER(config));
     const topic = alarmTopic(this, 'AlarmTopic', config, 'CloudFront (us-east-1)');
     const metric = new cloudwatch.Metric({
       namespace: 'AWS/CloudFront',

@@ -3,12 +3,12 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config.ts';
-import { HandOffWriter, handOffParameter } from '../constructs/hand-off.ts';
+import { HandOffWriter, handOffParameter, type ParameterScope } from '../constructs/hand-off.ts';
 
 /** Requests one address may make in 5 minutes: to /api/* (a person sends a few), and to anything (a person reads a few dozen pages). */
 export const RATE_LIMITS = { api: 300, all: 3000, windowSeconds: 300 } as const;
 
-export const WEB_ACL_PARAMETER = (envName: string) => handOffParameter(envName, 'edge/web-acl-arn');
+export const WEB_ACL_PARAMETER = (config: ParameterScope) => handOffParameter(config, 'edge/web-acl-arn');
 
 const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
   cloudWatchMetricsEnabled: true,
@@ -49,7 +49,7 @@ export class EdgeStack extends Stack {
     });
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: `${config.stackPrefix}-site`,
-      description: 'Ca Mau Invest site and API: IP reputation, rate limits, AWS common and known-bad-input rules',
+      description: `${config.siteName} site and API: IP reputation, rate limits, AWS common and known-bad-input rules`,
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       visibilityConfig: visibility(`${config.stackPrefix}-site`),
@@ -98,7 +98,7 @@ export class EdgeStack extends Stack {
     });
 
     new HandOffWriter(this, 'WebAclHandOff', {
-      parameterName: WEB_ACL_PARAMETER(config.envName),
+      parameterName: WEB_ACL_PARAMETER(config),
       value: this.webAcl.attrArn,
       targetRegion: config.region,
       description: `WAF web ACL of the ${config.stackPrefix} CloudFront distribution (written by ${id})`,

@@ -1,14 +1,13 @@
 // The reply promise and its clock: acknowledged at once, a first human reply within 2 working days, a full answer within 7 days.
+import { fromOfficeClock, toOfficeClock } from '../office-time.ts';
 import type { InquiryStatus } from './inquiry-status.ts';
 
 export const REPLY_PROMISE = {
-  /** Monday to Friday, counted in Vietnam's time; public holidays are not yet known to the clock. */
+  /** Monday to Friday, counted in the office's time zone (content/site.json); public holidays are not yet known to the clock. */
   firstReplyWorkingDays: 2,
   answerDays: 7,
 } as const;
 
-/** Vietnam keeps UTC+7 all year (no daylight saving), so working days are counted at a fixed offset. */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 const isWeekend = (localMs: number) => {
@@ -22,7 +21,7 @@ const isWeekend = (localMs: number) => {
  * at the end of Tuesday.
  */
 export function addWorkingDays(fromMs: number, days: number): number {
-  let local = fromMs + VIETNAM_OFFSET_MS;
+  let local = toOfficeClock(fromMs);
   if (isWeekend(local)) {
     while (isWeekend(local)) local = Math.floor(local / DAY_MS) * DAY_MS + DAY_MS;
   }
@@ -30,7 +29,7 @@ export function addWorkingDays(fromMs: number, days: number): number {
     local += DAY_MS;
     if (!isWeekend(local)) added++;
   }
-  return local - VIETNAM_OFFSET_MS;
+  return fromOfficeClock(local);
 }
 
 export interface PromiseDates {

@@ -1,4 +1,5 @@
 // What every part of the console shares: its language and strings, formatting in that language, the API client, and the item catalog.
+import { OFFICE_TIME_ZONE as officeTimeZone } from '#domain/office-time.ts';
 import { createContext, useContext } from 'react';
 import type { Fetcher } from './client.ts';
 
@@ -35,8 +36,8 @@ export function useConsole(): ConsoleContextValue {
   return value;
 }
 
-/** Vietnam's time: the office's, whatever the browser's zone, so "due 17:00" means the same to everyone. */
-export const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** The office's time zone (content/site.json), whatever the browser's zone, so "due 17:00" means the same to everyone. */
+export const OFFICE_TIME_ZONE = officeTimeZone;
 
 export function formatDateTime(tag: string, iso: string): string {
   return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE }).format(new Date(iso));

@@ -1,4 +1,6 @@
 // Staff sign-in from the browser: USER_PASSWORD_AUTH against the user pool (cognito-local or AWS), tokens kept for this tab only.
+import { SITE } from '#domain/site.ts';
+
 /** Public facts about the pool, from GET /api/auth/config. */
 export interface AuthSettings {
   endpoint: string;
@@ -17,7 +19,7 @@ export interface Session {
 }
 
 /** sessionStorage, not localStorage: the tokens go when the tab closes and are never shared with other tabs. */
-const KEY = 'camau-staff-session';
+const KEY = `${SITE.id}-staff-session`;
 
 export function loadSession(): Session | undefined {
   try {
