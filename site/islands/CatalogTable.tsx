@@ -1,5 +1,11 @@
 // The catalog list with filters: rendered on the server as a full table; the filters work once the island is live.
 import { useEffect, useId, useMemo, useState } from 'react';
+import { fillPlaceholders } from '#domain/text/placeholders.ts';
+import { matchesSearch } from '#domain/text/search-folding.ts';
+import { type FilterValues, readFilters, withFilters } from '#domain/text/url-filters.ts';
+import { FilterBar, type FilterOption, FilterSelect, SearchField } from './filters/FilterBar.tsx';
+
+export type { FilterOption };
 
 export interface CatalogRow {
   id: string;
@@ -17,11 +23,6 @@ export interface CatalogRow {
   approximate: boolean;
 }
 
-export interface FilterOption {
-  value: string;
-  label: string;
-}
-
 export interface CatalogTableProps {
   rows: CatalogRow[];
   caption: string;
@@ -30,6 +31,7 @@ export interface CatalogTableProps {
   sizeOptions: FilterOption[];
   strings: {
     filters: string;
+    search: string;
     status: string;
     sector: string;
     size: string;
@@ -46,30 +48,21 @@ export interface CatalogTableProps {
   };
 }
 
-type Filters = { status: string; sector: string; size: string };
-const EMPTY: Filters = { status: '', sector: '', size: '' };
-const FILTER_KEYS = Object.keys(EMPTY) as (keyof Filters)[];
+type FilterKey = 'status' | 'sector' | 'size' | 'q';
+type Filters = FilterValues<FilterKey>;
+const EMPTY: Filters = { status: '', sector: '', size: '', q: '' };
 
-function filtersFromUrl(): Filters {
-  const params = new URLSearchParams(window.location.search);
-  return Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as Filters;
-}
-
-/** Keeps the filters in the address so a shared link shows the same list; replaceState adds no history entries per click. */
+/** Keeps the filters in the address so a shared link shows the same list; replaceState adds no history entries per change. */
 function writeFiltersToUrl(filters: Filters): void {
-  const url = new URL(window.location.href);
-  for (const key of FILTER_KEYS) {
-    if (filters[key]) url.searchParams.set(key, filters[key]);
-    else url.searchParams.delete(key);
-  }
-  window.history.replaceState(null, '', url);
+  window.history.replaceState(window.history.state, '', withFilters(window.location.href, filters));
 }
 
 function matches(row: CatalogRow, filters: Filters): boolean {
   return (
     (!filters.status || row.status === filters.status) &&
     (!filters.sector || row.sectors.includes(filters.sector)) &&
-    (!filters.size || String(row.size) === filters.size)
+    (!filters.size || String(row.size) === filters.size) &&
+    matchesSearch(row.title, filters.q)
   );
 }
 
@@ -79,54 +72,43 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
   const formId = useId();
 
   useEffect(() => {
-    setFilters(filtersFromUrl());
+    const values = (options: FilterOption[]) => options.map((option) => option.value);
+    setFilters(
+      readFilters(window.location.search, {
+        status: values(statusOptions),
+        sector: values(sectorOptions),
+        size: values(sizeOptions),
+        q: 'text',
+      }),
+    );
     setLive(true);
-  }, []);
+  }, [statusOptions, sectorOptions, sizeOptions]);
 
   const visible = useMemo(() => rows.filter((row) => matches(row, filters)), [rows, filters]);
 
-  const update = (key: keyof Filters, value: string) => {
-    const next = { ...filters, [key]: value };
+  const update = (next: Filters) => {
     setFilters(next);
     writeFiltersToUrl(next);
   };
-
-  const select = (key: keyof Filters, label: string, options: FilterOption[]) =>
-    options.length > 0 && (
-      <div className="filter">
-        <label htmlFor={`${formId}-${key}`}>{label}</label>
-        <select id={`${formId}-${key}`} value={filters[key]} disabled={!live} onChange={(event) => update(key, event.target.value)}>
-          <option value="">{strings.any}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
+  const field = (key: FilterKey, label: string) => ({
+    id: `${formId}-${key}`,
+    label,
+    value: filters[key],
+    disabled: !live,
+    onChange: (value: string) => update({ ...filters, [key]: value }),
+  });
 
   return (
     <div className="catalog-table">
       {/* Drawn on the server too (disabled until the island is live), so nothing moves when it starts. */}
-      <form className="filters" role="search" aria-label={strings.filters} onSubmit={(event) => event.preventDefault()}>
-        {select('status', strings.status, statusOptions)}
-        {select('sector', strings.sector, sectorOptions)}
-        {select('size', strings.size, sizeOptions)}
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!live}
-          onClick={() => {
-            setFilters(EMPTY);
-            writeFiltersToUrl(EMPTY);
-          }}
-        >
-          {strings.clear}
-        </button>
-      </form>
+      <FilterBar label={strings.filters} clear={strings.clear} disabled={!live} onClear={() => update(EMPTY)}>
+        <SearchField {...field('q', strings.search)} />
+        <FilterSelect {...field('status', strings.status)} options={statusOptions} any={strings.any} />
+        <FilterSelect {...field('sector', strings.sector)} options={sectorOptions} any={strings.any} />
+        <FilterSelect {...field('size', strings.size)} options={sizeOptions} any={strings.any} />
+      </FilterBar>
       <p className="result-count" role="status" aria-live="polite">
-        {live ? strings.showing.replace('{{count}}', String(visible.length)).replace('{{total}}', String(rows.length)) : ''}
+        {live ? fillPlaceholders(strings.showing, { count: visible.length, total: rows.length }) : ''}
       </p>
       <div className="table-scroll">
         <table>

@@ -1,9 +1,12 @@
 // The map page's filters, search and list: the accessible equivalent of the map, driving it once MapLibre has started.
-import { foldForSearch } from '#domain/text/search-folding.ts';
+import { fillPlaceholders } from '#domain/text/placeholders.ts';
+import { matchesSearch } from '#domain/text/search-folding.ts';
+import { type FilterFields, type FilterValues, readFilters, withFilters } from '#domain/text/url-filters.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { MapFeatureProperties } from '#render/map/map-feature.ts';
 import type { LonLatBounds } from '#render/map/svg.ts';
+import { FilterBar, FilterSelect, SearchField } from './filters/FilterBar.tsx';
 import type { MapView, MapViewStrings } from './map/maplibre-view.ts';
 
 export interface MapExplorerProps {
@@ -44,27 +47,14 @@ export interface MapExplorerProps {
   };
 }
 
-type Filters = { category: string; status: string; sector: string; q: string };
+type FilterKey = 'category' | 'status' | 'sector' | 'q';
+type Filters = FilterValues<FilterKey>;
 const EMPTY: Filters = { category: '', status: '', sector: '', q: '' };
-const FILTER_KEYS = Object.keys(EMPTY) as (keyof Filters)[];
 type MapState = 'preview' | 'loading' | 'ready' | 'failed';
-
-/** Case- and accent-insensitive, so "hoa trung" finds "Hòa Trung". */
-
-function readUrl(): { filters: Filters; item?: string } {
-  const params = new URLSearchParams(window.location.search);
-  return {
-    filters: Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as Filters,
-    item: params.get('item') ?? undefined,
-  };
-}
 
 /** The URL carries filters and selection (the view itself is MapLibre's #map hash), so a shared link reproduces the page. */
 function writeUrl(filters: Filters, item: string | undefined): void {
-  const url = new URL(window.location.href);
-  for (const key of FILTER_KEYS) filters[key] ? url.searchParams.set(key, filters[key]) : url.searchParams.delete(key);
-  item ? url.searchParams.set('item', item) : url.searchParams.delete('item');
-  window.history.replaceState(window.history.state, '', url);
+  window.history.replaceState(window.history.state, '', withFilters(window.location.href, { ...filters, item: item ?? '' }));
 }
 
 export default function MapExplorer(props: MapExplorerProps) {
@@ -82,16 +72,33 @@ export default function MapExplorer(props: MapExplorerProps) {
   const formId = useId();
 
   const all = useMemo(() => features.features.map((feature) => feature.properties), [features]);
-  const visible = useMemo(() => {
-    const query = foldForSearch(filters.q.trim());
-    return all.filter(
-      (item) =>
-        (!filters.category || item.category === filters.category) &&
-        (!filters.status || item.status === filters.status) &&
-        (!filters.sector || item.sectors.includes(filters.sector)) &&
-        (!query || foldForSearch(item.name).includes(query)),
-    );
-  }, [all, filters]);
+  const visible = useMemo(
+    () =>
+      all.filter(
+        (item) =>
+          (!filters.category || item.category === filters.category) &&
+          (!filters.status || item.status === filters.status) &&
+          (!filters.sector || item.sectors.includes(filters.sector)) &&
+          matchesSearch(item.name, filters.q),
+      ),
+    [all, filters],
+  );
+  // What the address may say: the labelled choices and the items on this map; anything else reads as no filter.
+  const fields = useMemo<FilterFields<FilterKey | 'item'>>(
+    () => ({
+      category: Object.keys(labels.category),
+      status: Object.keys(labels.status),
+      sector: Object.keys(labels.sector),
+      q: 'text',
+      item: all.map((item) => item.id),
+    }),
+    [labels, all],
+  );
+  // The latest list and selection, for the one moment the map becomes ready (an effect that must not re-run on each change).
+  const latest = useRef({ visible, selected });
+  useEffect(() => {
+    latest.current = { visible, selected };
+  });
 
   const startMap = useCallback((): Promise<MapView | undefined> => {
     if (starting.current) return starting.current;
@@ -133,23 +140,28 @@ export default function MapExplorer(props: MapExplorerProps) {
     return starting.current;
   }, [features, labels, strings, props.bounds, props.basemapUrl, props.basemapStyle, props.dir, props.attribution, props.mapContainerId]);
 
-  // Restore state from the address, and start the live map on the first sign of interest in it.
+  // Restore state from the address.
   useEffect(() => {
-    const fromUrl = readUrl();
-    setFilters(fromUrl.filters);
-    setSelected(fromUrl.item);
+    const { item, ...fromUrl } = readFilters(window.location.search, fields);
+    setFilters(fromUrl);
+    setSelected(item || undefined);
     setLive(true);
+  }, [fields]);
+
+  // Start the live map on the first sign of interest in it.
+  useEffect(() => {
     const container = document.getElementById(props.mapContainerId);
     const start = () => void startMap();
     const events = ['pointerdown', 'wheel', 'focusin', 'keydown'] as const;
-    events.forEach((type) => container?.addEventListener(type, start, { once: true, passive: true }));
+    for (const type of events) container?.addEventListener(type, start, { once: true, passive: true });
     // On wider screens the map is the point of the page: start it when the browser has nothing else to do.
     // On phones the preview and the list are enough until the visitor touches the map, which keeps the page light.
     let idle: number | undefined;
-    if (window.matchMedia('(min-width: 48rem)').matches || fromUrl.item || window.location.hash.includes('map='))
+    const sharedItem = new URLSearchParams(window.location.search).has('item');
+    if (window.matchMedia('(min-width: 48rem)').matches || sharedItem || window.location.hash.includes('map='))
       idle = window.requestIdleCallback ? window.requestIdleCallback(start, { timeout: 2000 }) : window.setTimeout(start, 200);
     return () => {
-      events.forEach((type) => container?.removeEventListener(type, start));
+      for (const type of events) container?.removeEventListener(type, start);
       if (idle !== undefined) (window.cancelIdleCallback ?? window.clearTimeout)(idle);
     };
   }, [startMap, props.mapContainerId]);
@@ -160,14 +172,13 @@ export default function MapExplorer(props: MapExplorerProps) {
     view.current?.setVisible(new Set(visible.map((item) => item.id)));
   }, [live, filters, selected, visible]);
 
+  // Only when the map becomes ready: later changes go through the effect above and choose().
   useEffect(() => {
-    if (mapState === 'ready') {
-      view.current?.setVisible(new Set(visible.map((item) => item.id)));
-      // A shared link that carries a view keeps it; without one, the map goes to the selected item.
-      view.current?.select(selected, { fly: Boolean(selected) && !window.location.hash.includes('map=') });
-    }
-    // Only when the map becomes ready: later selections go through choose().
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (mapState !== 'ready') return;
+    const { visible, selected } = latest.current;
+    view.current?.setVisible(new Set(visible.map((item) => item.id)));
+    // A shared link that carries a view keeps it; without one, the map goes to the selected item.
+    view.current?.select(selected, { fly: Boolean(selected) && !window.location.hash.includes('map=') });
   }, [mapState]);
 
   const choose = async (id: string) => {
@@ -177,71 +188,55 @@ export default function MapExplorer(props: MapExplorerProps) {
     document.getElementById(props.mapContainerId)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
 
-  const update = (key: keyof Filters, value: string) => setFilters((current) => ({ ...current, [key]: value }));
-  const options = (map: Record<string, string>, present: string[]) => Object.entries(map).filter(([value]) => present.includes(value));
-  const select = (key: Exclude<keyof Filters, 'q'>, label: string, choices: [string, string][]) => (
-    <div className="filter">
-      <label htmlFor={`${formId}-${key}`}>{label}</label>
-      <select id={`${formId}-${key}`} value={filters[key]} onChange={(event) => update(key, event.target.value)}>
-        <option value="">{strings.any}</option>
-        {choices.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const field = (key: FilterKey, label: string) => ({
+    id: `${formId}-${key}`,
+    label,
+    value: filters[key],
+    onChange: (value: string) => setFilters((current) => ({ ...current, [key]: value })),
+  });
+  /** The labelled choices that some item on the map has, in the labels' order. */
+  const options = (map: Record<string, string>, present: string[]) =>
+    Object.entries(map)
+      .filter(([value]) => present.includes(value))
+      .map(([value, label]) => ({ value, label }));
   const selectedName = all.find((item) => item.id === selected)?.name;
 
   return (
     <div className="map-explorer">
-      <form className="filters" role="search" aria-label={strings.filters} onSubmit={(event) => event.preventDefault()}>
-        <div className="filter filter-search">
-          <label htmlFor={`${formId}-q`}>{strings.search}</label>
-          <input
-            id={`${formId}-q`}
-            type="search"
-            value={filters.q}
-            onChange={(event) => update('q', event.target.value)}
-            autoComplete="off"
-          />
-        </div>
-        {select(
-          'category',
-          strings.category,
-          options(
+      <FilterBar label={strings.filters} clear={strings.clear} onClear={() => setFilters(EMPTY)}>
+        <SearchField {...field('q', strings.search)} />
+        <FilterSelect
+          {...field('category', strings.category)}
+          options={options(
             labels.category,
             all.map((item) => item.category),
-          ),
-        )}
-        {select(
-          'status',
-          strings.status,
-          options(
+          )}
+          any={strings.any}
+        />
+        <FilterSelect
+          {...field('status', strings.status)}
+          options={options(
             labels.status,
             all.map((item) => item.status),
-          ),
-        )}
-        {select(
-          'sector',
-          strings.sector,
-          options(
+          )}
+          any={strings.any}
+        />
+        <FilterSelect
+          {...field('sector', strings.sector)}
+          options={options(
             labels.sector,
             all.flatMap((item) => item.sectors),
-          ),
-        )}
-        <button type="button" className="button-secondary" onClick={() => setFilters(EMPTY)}>
-          {strings.clear}
-        </button>
-      </form>
+          )}
+          any={strings.any}
+        />
+      </FilterBar>
       <p className="result-count" role="status" aria-live="polite">
-        {strings.showing.replace('{{count}}', String(visible.length)).replace('{{total}}', String(all.length))}
+        {fillPlaceholders(strings.showing, { count: visible.length, total: all.length })}
         {mapState === 'loading' && <span className="map-progress"> · {strings.loading}</span>}
         {mapState === 'failed' && <span className="map-progress"> · {strings.failed}</span>}
       </p>
       <p className="visually-hidden" aria-live="polite">
-        {selectedName ? strings.selected.replace('{{name}}', selectedName) : ''}
+        {selectedName ? fillPlaceholders(strings.selected, { name: selectedName }) : ''}
       </p>
       <div className="table-scroll">
         <table className="map-list">

@@ -1,5 +1,7 @@
 // The search page's island: asks the Pagefind index built with the site (one per language) and lists the pages it finds.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { fillPlaceholders } from '#domain/text/placeholders.ts';
+import { readFilters, withFilters } from '#domain/text/url-filters.ts';
 
 export interface SiteSearchProps {
   /** The address of the search page itself, so a search can be linked and reloaded (?q=…). */
@@ -48,7 +50,17 @@ type State =
   | { kind: 'done'; query: string; results: PagefindResult[] }
   | { kind: 'unavailable' };
 
-const fill = (template: string, query: string) => template.replace('{{query}}', query);
+/** The search's one parameter in the address, read and written as the lists' and the map's filters are. */
+const FIELDS = { q: 'text' } as const;
+
+/**
+ * Pagefind's excerpt as text with its marked matches, never as HTML put into the page: parsed in an inert document
+ * (nothing in it runs or loads), its text kept and only its <mark> elements kept as marks.
+ */
+function excerptParts(html: string): { text: string; marked: boolean }[] {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  return [...body.childNodes].map((node) => ({ text: node.textContent ?? '', marked: node.nodeName === 'MARK' }));
+}
 
 export default function SiteSearch({ action, strings }: SiteSearchProps) {
   const [query, setQuery] = useState('');
@@ -56,7 +68,8 @@ export default function SiteSearch({ action, strings }: SiteSearchProps) {
   const inputId = useId();
   const latest = useRef(0);
 
-  async function run(text: string) {
+  // Stable (it uses only state setters and a ref), so the effect below that starts a linked search runs once.
+  const run = useCallback(async (text: string) => {
     const trimmed = text.trim();
     const ticket = ++latest.current;
     if (!trimmed) return setState({ kind: 'idle' });
@@ -70,58 +83,58 @@ export default function SiteSearch({ action, strings }: SiteSearchProps) {
     } catch {
       if (ticket === latest.current) setState({ kind: 'unavailable' });
     }
-  }
+  }, []);
 
   useEffect(() => {
-    const initial = new URLSearchParams(window.location.search).get('q') ?? '';
+    const initial = readFilters(window.location.search, FIELDS).q;
     setQuery(initial);
     if (initial) void run(initial);
-  }, []);
+  }, [run]);
 
   // Searches as the visitor types, a moment after they pause; the address keeps the query so it can be shared.
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      const url = new URL(window.location.href);
-      if (query.trim()) url.searchParams.set('q', query.trim());
-      else url.searchParams.delete('q');
-      if (url.href !== window.location.href) window.history.replaceState(null, '', url);
+      const href = withFilters(window.location.href, { q: query });
+      if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
     }, 300);
     return () => window.clearTimeout(timer);
   }, [query]);
 
   return (
     <div className="site-search-page">
-      <form
-        role="search"
-        action={action}
-        method="get"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run(query);
-        }}
-      >
-        <label htmlFor={inputId}>{strings.label}</label>
-        <div className="search-row">
-          <input
-            id={inputId}
-            type="search"
-            name="q"
-            value={query}
-            placeholder={strings.placeholder}
-            autoComplete="off"
-            onChange={(event) => {
-              setQuery(event.target.value);
-              void run(event.target.value);
-            }}
-          />
-          <button type="submit" className="button">
-            {strings.button}
-          </button>
-        </div>
-      </form>
+      <search>
+        <form
+          action={action}
+          method="get"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(query);
+          }}
+        >
+          <label htmlFor={inputId}>{strings.label}</label>
+          <div className="search-row">
+            <input
+              id={inputId}
+              type="search"
+              name="q"
+              value={query}
+              placeholder={strings.placeholder}
+              autoComplete="off"
+              onChange={(event) => {
+                setQuery(event.target.value);
+                void run(event.target.value);
+              }}
+            />
+            <button type="submit" className="button">
+              {strings.button}
+            </button>
+          </div>
+        </form>
+      </search>
       <p className="result-count" role="status" aria-live="polite">
         {state.kind === 'searching' && strings.searching}
-        {state.kind === 'done' && (state.results.length > 0 ? fill(strings.resultsFor, state.query) : fill(strings.noResults, state.query))}
+        {state.kind === 'done' &&
+          fillPlaceholders(state.results.length > 0 ? strings.resultsFor : strings.noResults, { query: state.query })}
         {state.kind === 'unavailable' && strings.unavailable}
       </p>
       {state.kind === 'done' && state.results.length > 0 && (
@@ -129,8 +142,12 @@ export default function SiteSearch({ action, strings }: SiteSearchProps) {
           {state.results.map((result) => (
             <li key={result.url}>
               <a href={result.url}>{result.meta.title ?? result.url}</a>
-              {/* Pagefind's excerpt is text from our own pages, escaped by Pagefind, with <mark> around the matches. */}
-              <p className="search-excerpt" dangerouslySetInnerHTML={{ __html: result.excerpt }} />
+              <p className="search-excerpt">
+                {excerptParts(result.excerpt).map((part, index) =>
+                  // biome-ignore lint/suspicious/noArrayIndexKey: an excerpt's parts never move, so their position is their identity
+                  part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+                )}
+              </p>
             </li>
           ))}
         </ol>

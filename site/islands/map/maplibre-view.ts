@@ -82,9 +82,10 @@ function drawIcon(kind: Kind): ImageData {
   context.beginPath();
   if (shape === 'circle') context.arc(centre, centre, radius, 0, Math.PI * 2);
   else
-    SHAPE_POINTS[shape].forEach(([dx, dy], index) =>
-      (index ? context.lineTo : context.moveTo).call(context, centre + dx * radius, centre + dy * radius),
-    );
+    for (const [index, [dx, dy]] of SHAPE_POINTS[shape].entries()) {
+      if (index) context.lineTo(centre + dx * radius, centre + dy * radius);
+      else context.moveTo(centre + dx * radius, centre + dy * radius);
+    }
   context.closePath();
   context.fillStyle = color;
   context.fill();

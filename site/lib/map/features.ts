@@ -13,9 +13,15 @@ const cache = new WeakMap<CatalogItem[], Map<Lang, FeatureCollection<Point | Lin
 /** Made once per catalog and language: every item page's small map draws from the same collection. */
 export function mapFeatures(catalog: CatalogItem[], lang: Lang, t: TFunction): FeatureCollection<Point | LineString, MapFeatureProperties> {
   let byLanguage = cache.get(catalog);
-  if (!byLanguage) cache.set(catalog, (byLanguage = new Map()));
+  if (!byLanguage) {
+    byLanguage = new Map();
+    cache.set(catalog, byLanguage);
+  }
   let collection = byLanguage.get(lang);
-  if (!collection) byLanguage.set(lang, (collection = buildFeatures(catalog, lang, t)));
+  if (!collection) {
+    collection = buildFeatures(catalog, lang, t);
+    byLanguage.set(lang, collection);
+  }
   return collection;
 }
 
