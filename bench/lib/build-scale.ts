@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { site } from '#domain/site.ts';
 import { projectPath } from '#content-files/project-path.ts';
+import { textFileName } from '#domain/content-layout.ts';
 
 export interface BuildRun {
   pages: number;
@@ -75,7 +76,7 @@ function generatedContent(root: string, count: number): string {
       const front =
         lang === site.sourceLanguage ? 'version: 1' : `translatedFrom: ${site.sourceLanguage}\nsourceVersion: 1\nmachineTranslated: true`;
       writeFileSync(
-        join(folder, `${lang}.md`),
+        join(folder, textFileName(lang)),
         `---\ntitle: Generated zone ${n} (${lang})\nsummary: A generated industrial park for the build benchmark.\n${front}\n---\nParagraph one of zone ${n}.\n\nParagraph two.\n`,
       );
     }

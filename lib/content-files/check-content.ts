@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { categoryOfKind, KINDS, KINDS_BY_CATEGORY, type Geometry } from '#domain/catalog/catalog.ts';
 import { readDocuments } from './documents.ts';
 import type { ContentOnDisk, ContentProblem, TextOnDisk } from '#domain/content.ts';
+import { textFileName } from '#domain/content-layout.ts';
 import { fieldPath, readContent, valueAt } from './read-content.ts';
 import { kmOutside, readOutline, type ProvinceOutline } from './province-outline.ts';
 import { openDataSchema } from '#domain/catalog/open-data.ts';
@@ -280,15 +281,15 @@ type Add = (file: string, field: string, found: string, expected: string) => voi
 /** The texts of one item, page or post: a source text exists, translations point to it and are no newer than it. */
 function checkTexts(set: TextFolder, sourceLanguage: string, languages: string[], add: Add): void {
   for (const stray of set.strayFiles)
-    add(stray, '(file name)', describe(stray.split('/').pop()), `<language>.md with one of the site's languages: ${languages.join(', ')}`);
+    add(stray, '(file name)', describe(stray.split('/').pop()), `index.<language>.md with one of the site's languages: ${languages.join(', ')}`);
   const present = Object.values(set.texts).filter((entry) => entry !== undefined);
   if (present.length === 0) return;
   if (!set.texts[sourceLanguage])
     add(
-      `${set.folder}/${sourceLanguage}.md`,
+      `${set.folder}/${textFileName(sourceLanguage)}`,
       '(file)',
       'no file',
-      `the source text in ${sourceLanguage}.md, which the translations are made from`,
+      `the source text in ${textFileName(sourceLanguage)}, which the translations are made from`,
     );
 
   for (const [lang, entry] of Object.entries(set.texts)) {

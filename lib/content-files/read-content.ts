@@ -4,9 +4,10 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { ContentOnDisk, ContentProblem, ItemOnDisk, TextOnDisk, TextSetOnDisk } from '#domain/content.ts';
-import { CATEGORIES, itemFactsSchema, textSchema, type Category, type ItemFacts, type Text } from '#domain/catalog/catalog.ts';
-import { siteConfigSchema, type SiteConfig } from '#domain/site-config.ts';
-import { newsTextSchema, type NewsText } from '#domain/catalog/news.ts';
+import { CATEGORIES, itemFactsSchema, textSchema } from '#domain/catalog/catalog.ts';
+import { siteConfigSchema } from '#domain/site-config.ts';
+import { FACTS_FILE, textFileName } from '#domain/content-layout.ts';
+import { newsTextSchema } from '#domain/catalog/news.ts';
 
 /** Names a zod issue path the way an editor reads it: `figures.area[0].unit`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -72,7 +73,7 @@ export function readContent(root: string): ContentOnDisk {
     for (const name of readdirSync(categoryDir).sort()) {
       const folder = join(categoryDir, name);
       if (!statSync(folder).isDirectory()) continue;
-      const factsPath = join(folder, 'facts.yaml');
+      const factsPath = join(folder, FACTS_FILE);
       if (!existsSync(factsPath)) {
         problems.push({
           file: rel(folder),
@@ -101,7 +102,7 @@ export function readContent(root: string): ContentOnDisk {
   return { root, site, items, pages, news, problems };
 }
 
-/** Reads <language>.md in a folder for each of the site's languages, and names the Markdown files that match none. */
+/** Reads index.<language>.md in a folder for each of the site's languages, and names the Markdown files that match none. */
 function readTexts<S extends z.ZodType>(
   folder: string,
   languages: readonly string[],
@@ -111,7 +112,7 @@ function readTexts<S extends z.ZodType>(
 ): { texts: Partial<Record<string, TextOnDisk<z.output<S>>>>; strayFiles: string[] } {
   const texts: Partial<Record<string, TextOnDisk<z.output<S>>>> = {};
   for (const language of languages) {
-    const textPath = join(folder, `${language}.md`);
+    const textPath = join(folder, textFileName(language));
     if (!existsSync(textPath)) continue;
     let parsed: { data: unknown; body: string };
     try {
@@ -131,7 +132,7 @@ function readTexts<S extends z.ZodType>(
     if (text) texts[language] = { file: rel(textPath), text, body };
   }
   const strayFiles = readdirSync(folder)
-    .filter((name) => name.endsWith('.md') && name !== 'README.md' && !languages.includes(name.slice(0, -3)))
+    .filter((name) => name.endsWith('.md') && name !== 'README.md' && !languages.some((language) => name === textFileName(language)))
     .map((name) => rel(join(folder, name)));
   return { texts, strayFiles };
 }

@@ -6,6 +6,7 @@ import { CATEGORIES, KINDS, KINDS_BY_CATEGORY, UTILITIES, categoryOfKind, slugSc
 import { BASES, FIGURE_KEYS, UNITS } from '#domain/catalog/figures.ts';
 import { LIFECYCLE_STATUSES } from '#domain/catalog/lifecycle.ts';
 import { siteConfigSchema, type SiteConfig } from '#domain/site-config.ts';
+import { FACTS_FILE, textFileName } from '#domain/content-layout.ts';
 
 const { values, positionals } = parseArgs({ options: { content: { type: 'string' } }, allowPositionals: true });
 const root = values.content ?? process.env.CONTENT_DIR ?? 'content';
@@ -89,6 +90,9 @@ function alignComments(yaml: string, column = 34): string {
     .join('\n');
 }
 
+/** The source language's text, which every translation names. */
+const sourceFile = textFileName(site.sourceLanguage);
+
 const sourceText = `---
 title: "TODO: the name in ${englishName(site.sourceLanguage)}"
 summary: "TODO: one or two sentences (at most 400 characters): what it is, where, and why it matters to an investor"
@@ -100,22 +104,22 @@ planned, with the figures given in facts.yaml. Paragraphs are separated by an em
 
 const translation = (lang: string) => `---
 title: "TODO: the name in ${englishName(lang)}"
-summary: "TODO: the summary of ${site.sourceLanguage}.md in ${englishName(lang)}"
+summary: "TODO: the summary of ${sourceFile} in ${englishName(lang)}"
 translatedFrom: ${site.sourceLanguage}
-sourceVersion: 1                  # the version of ${site.sourceLanguage}.md this translates
+sourceVersion: 1                  # the version of ${sourceFile} this translates
 machineTranslated: false          # true when a machine made the translation
 reviewed: false                   # true once a person who reads ${englishName(lang)} has checked it
 ---
-TODO: the text of ${site.sourceLanguage}.md in ${englishName(lang)}. Until this is written, the ${lang} page shows the ${englishName(site.sourceLanguage)} text with a notice.
+TODO: the text of ${sourceFile} in ${englishName(lang)}. Until this is written, the ${lang} page shows the ${englishName(site.sourceLanguage)} text with a notice.
 `;
 
 mkdirSync(folder, { recursive: true });
-writeFileSync(join(folder, 'facts.yaml'), alignComments(facts));
-const files = ['facts.yaml'];
+writeFileSync(join(folder, FACTS_FILE), alignComments(facts));
+const files = [FACTS_FILE];
 for (const lang of site.languages) {
-  writeFileSync(join(folder, `${lang}.md`), alignComments(lang === site.sourceLanguage ? sourceText : translation(lang)));
-  files.push(`${lang}.md`);
+  writeFileSync(join(folder, textFileName(lang)), alignComments(lang === site.sourceLanguage ? sourceText : translation(lang)));
+  files.push(textFileName(lang));
 }
 console.log(`Created ${folder}/ with ${files.join(', ')}.
-Next: fill in every TODO (facts.yaml and ${site.sourceLanguage}.md first), preview with npm run dev, then run npm run content:check.
+Next: fill in every TODO (facts.yaml and ${sourceFile} first), preview with npm run dev, then run npm run content:check.
 Translations still marked TODO count as missing in npm run content:status.`);

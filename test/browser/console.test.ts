@@ -23,8 +23,8 @@ beforeAll(async () => {
   cpSync('content', content, { recursive: true });
   const edit = (file: string, change: (text: string) => string) =>
     writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
-  edit('catalog/zones/ip-khanh-an/en.md', (text) => text.replace(/^version: \d+$/m, 'version: 99'));
-  rmSync(join(content, 'catalog/zones/ip-khanh-an/ja.md'));
+  edit('catalog/zones/ip-khanh-an/index.en.md', (text) => text.replace(/^version: \d+$/m, 'version: 99'));
+  rmSync(join(content, 'catalog/zones/ip-khanh-an/index.ja.md'));
   edit('site.json', (text) => JSON.stringify({ ...JSON.parse(text), repositoryEditUrl: EDIT_URL }, null, 2));
   stack = await startTestStack({ contentDir: content });
   [site, browser] = await Promise.all([serveBuiltSite(stack.api.url), launchBrowser()]);
@@ -205,14 +205,14 @@ describe('the staff console', () => {
     const expected = workList(report, { drafts: true });
     expect(await work.locator('tbody tr').count()).toBe(expected.length);
     const first = work.locator('tbody tr').first();
-    expect(await first.getAttribute('data-file')).toBe('content/catalog/zones/ip-khanh-an/vi.md');
+    expect(await first.getAttribute('data-file')).toBe('content/catalog/zones/ip-khanh-an/index.vi.md');
     expect(await first.innerText()).toContain('Stale');
     expect(await first.innerText()).toContain('It translates version 1 of the source, which is now at version 99');
-    expect(await first.getByRole('link', { name: 'content/catalog/zones/ip-khanh-an/vi.md' }).getAttribute('href')).toBe(
-      `${EDIT_URL}content/catalog/zones/ip-khanh-an/vi.md`,
+    expect(await first.getByRole('link', { name: 'content/catalog/zones/ip-khanh-an/index.vi.md' }).getAttribute('href')).toBe(
+      `${EDIT_URL}content/catalog/zones/ip-khanh-an/index.vi.md`,
     );
     // A file that is not there yet has no page to edit: its path is where to create it.
-    const missing = work.locator('tr[data-file="content/catalog/zones/ip-khanh-an/ja.md"]');
+    const missing = work.locator('tr[data-file="content/catalog/zones/ip-khanh-an/index.ja.md"]');
     expect(await missing.innerText()).toContain('Missing');
     expect(await missing.getByRole('link').count()).toBe(0);
     expect(await work.locator('tbody a').count()).toBe(expected.length - 1);

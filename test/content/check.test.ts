@@ -36,14 +36,14 @@ describe('content:check on a fixture with one of each problem', () => {
     ['catalog/zones/ip-bad-refs/facts.yaml', 'sectors[0]', '"no-such-sector"', /sectors in site\.json/],
     ['catalog/zones/ip-far/facts.yaml', 'geometry.coordinates', /^\[105\.85,21\.03\], \d+ km outside/, /within 25 km of its outline/],
     ['catalog/logistics/road-far/facts.yaml', 'geometry.coordinates[1]', /nearest vertex of the line/, /within 25 km/],
-    ['catalog/zones/ip-good/vi.md', 'sourceVersion', '3', /at most 2, the version of catalog\/zones\/ip-good\/en\.md/],
-    ['catalog/zones/ip-good/fr.md', '(file name)', '"fr.md"', /one of the site's languages/],
-    ['catalog/zones/ip-bad-refs/en.md', '(file)', 'no file', /source text in en\.md/],
-    ['catalog/zones/ip-bad-refs/ko.md', 'translatedFrom', '"de"', /source text .* in this folder/],
-    ['catalog/zones/wind-in-zones/en.md', 'title', /^"TODO/, /real text in place of every TODO placeholder \(title\)/],
-    ['pages/about/ko.md', '(front matter)', /^not valid YAML/, /double quotes/],
-    ['news/post-one/en.md', 'related[1]', '"no-such-item"', /id of an item/],
-    ['news/post-one/ja.md', 'date', '"2026-01-20"', /"2026-01-19" as in news\/post-one\/en\.md/],
+    ['catalog/zones/ip-good/index.vi.md', 'sourceVersion', '3', /at most 2, the version of catalog\/zones\/ip-good\/index\.en\.md/],
+    ['catalog/zones/ip-good/index.fr.md', '(file name)', '"index.fr.md"', /one of the site's languages/],
+    ['catalog/zones/ip-bad-refs/index.en.md', '(file)', 'no file', /source text in index\.en\.md/],
+    ['catalog/zones/ip-bad-refs/index.ko.md', 'translatedFrom', '"de"', /source text .* in this folder/],
+    ['catalog/zones/wind-in-zones/index.en.md', 'title', /^"TODO/, /real text in place of every TODO placeholder \(title\)/],
+    ['pages/about/index.ko.md', '(front matter)', /^not valid YAML/, /double quotes/],
+    ['news/post-one/index.en.md', 'related[1]', '"no-such-item"', /id of an item/],
+    ['news/post-one/index.ja.md', 'date', '"2026-01-20"', /"2026-01-19" as in news\/post-one\/index\.en\.md/],
     ['site.json', 'featured[1]', '"no-such-featured"', /id of an item/],
     ['ui/ms.json', '(syntax)', /^not valid JSON/, /valid JSON/],
     ['open-data.json', 'license.url', '"creativecommons.org/licenses/by/4.0"', /starting with https:\/\//],
@@ -60,7 +60,7 @@ describe('content:check on a fixture with one of each problem', () => {
     expect(files).not.toContain('catalog/logistics/road-leaving/facts.yaml');
     expect(problems.filter((problem) => problem.file.startsWith('documents/'))).toEqual([]);
     expect(at('catalog/zones/ip-good/facts.yaml', 'documents[0]')).toEqual([]);
-    expect(at('catalog/zones/ip-good/ja.md', 'sourceVersion')).toEqual([]);
+    expect(at('catalog/zones/ip-good/index.ja.md', 'sourceVersion')).toEqual([]);
   });
 
   it('reports nothing it was not asked to', () => {
@@ -76,7 +76,7 @@ describe('the content:check command', () => {
     const result = run(FIXTURE);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      `${FIXTURE}/catalog/zones/ip-good/vi.md  sourceVersion  found 3  expected at most 2, the version of catalog/zones/ip-good/en.md`,
+      `${FIXTURE}/catalog/zones/ip-good/index.vi.md  sourceVersion  found 3  expected at most 2, the version of catalog/zones/ip-good/index.en.md`,
     );
     expect(result.stderr).toMatch(/22 problems in \d+ files/);
   });

@@ -28,7 +28,8 @@ describe('content:new', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Created');
     const languages = readContent(dir).site.languages;
-    for (const file of ['facts.yaml', ...languages.map((lang) => `${lang}.md`)]) expect(existsSync(join(folder(), file)), file).toBe(true);
+    for (const file of ['facts.yaml', ...languages.map((lang) => `index.${lang}.md`)])
+      expect(existsSync(join(folder(), file)), file).toBe(true);
   });
 
   it('writes a skeleton the schemas accept, with comments on what to fill in', () => {
@@ -39,7 +40,7 @@ describe('content:new', () => {
     expect(item.facts.kind).toBe('wind-farm');
     expect(readFileSync(join(folder(), 'facts.yaml'), 'utf8')).toMatch(/# \[longitude, latitude\]/);
     expect(item.texts.en!.text.version).toBe(1);
-    const ja = splitFrontMatter(readFileSync(join(folder(), 'ja.md'), 'utf8')).data as Record<string, unknown>;
+    const ja = splitFrontMatter(readFileSync(join(folder(), 'index.ja.md'), 'utf8')).data as Record<string, unknown>;
     expect(ja).toMatchObject({ translatedFrom: 'en', sourceVersion: 1, machineTranslated: false, reviewed: false });
     expect(item.texts.ja!.body).toMatch(/^TODO/);
   });

@@ -30,7 +30,7 @@ describe('a bad content fixture', () => {
   });
 
   it('names a source text without a version', () => {
-    expect(find('catalog/zones/ip-broken/en.md', 'version')?.message).toMatch(/needs a version number/);
+    expect(find('catalog/zones/ip-broken/index.en.md', 'version')?.message).toMatch(/needs a version number/);
   });
 });
 

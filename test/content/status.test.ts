@@ -38,7 +38,7 @@ describe('translation status', () => {
   });
 
   it('marks every translation stale when the source version goes up', () => {
-    edit('catalog/zones/ip-a/en.md', (text) => text.replace('version: 1', 'version: 2'));
+    edit('catalog/zones/ip-a/index.en.md', (text) => text.replace('version: 1', 'version: 2'));
     const report = statusOf(dir);
     expect(stateOf(report, 'zones/ip-a', 'vi')).toBe('stale');
     expect(stateOf(report, 'zones/ip-a', 'ja')).toBe('stale');
@@ -49,14 +49,14 @@ describe('translation status', () => {
   });
 
   it('is up to date again once the translation records the new version', () => {
-    edit('catalog/zones/ip-a/en.md', (text) => text.replace('version: 1', 'version: 2'));
-    edit('catalog/zones/ip-a/vi.md', (text) => text.replace('sourceVersion: 1', 'sourceVersion: 2'));
+    edit('catalog/zones/ip-a/index.en.md', (text) => text.replace('version: 1', 'version: 2'));
+    edit('catalog/zones/ip-a/index.vi.md', (text) => text.replace('sourceVersion: 1', 'sourceVersion: 2'));
     expect(stateOf(statusOf(dir), 'zones/ip-a', 'vi')).toBe('current');
   });
 
   it('reports a missing file, and a placeholder left by content:new as missing', () => {
-    rmSync(join(dir, 'pages/home/ja.md'));
-    edit('catalog/zones/ip-a/vi.md', (text) => text.replace('Nội dung.', 'TODO: translate the text of en.md into vi.'));
+    rmSync(join(dir, 'pages/home/index.ja.md'));
+    edit('catalog/zones/ip-a/index.vi.md', (text) => text.replace('Nội dung.', 'TODO: translate the text of en.md into vi.'));
     const report = statusOf(dir);
     expect(stateOf(report, 'home', 'ja')).toBe('missing');
     expect(stateOf(report, 'zones/ip-a', 'vi')).toBe('missing');
@@ -67,19 +67,21 @@ describe('translation status', () => {
 
 describe('the content:status command', () => {
   it('prints the table, the stale file with what to do, and a summary per language', () => {
-    edit('catalog/zones/ip-a/en.md', (text) => text.replace('version: 1', 'version: 2'));
+    edit('catalog/zones/ip-a/index.en.md', (text) => text.replace('version: 1', 'version: 2'));
     const result = run();
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/item zones\/ip-a\s+source\s+STALE\s+STALE/);
-    expect(result.stdout).toContain(`STALE    ${join(dir, 'catalog/zones/ip-a/ja.md')}: translates version 1 of the source, now version 2`);
+    expect(result.stdout).toContain(
+      `STALE    ${join(dir, 'catalog/zones/ip-a/index.ja.md')}: translates version 1 of the source, now version 2`,
+    );
     expect(result.stdout).toMatch(/^\s+ja\s+1\s+0\s+1\s+0$/m);
   });
 
   it('with --strict, passes when nothing is missing and fails when a file is missing', () => {
     expect(run('--strict').status).toBe(0);
-    rmSync(join(dir, 'pages/home/vi.md'));
+    rmSync(join(dir, 'pages/home/index.vi.md'));
     const result = run('--strict');
-    expect(result.stdout).toContain(`MISSING  ${join(dir, 'pages/home/vi.md')}`);
+    expect(result.stdout).toContain(`MISSING  ${join(dir, 'pages/home/index.vi.md')}`);
     expect(result.stderr).toContain('--strict: 1 text(s) missing');
     expect(result.status).toBe(1);
     expect(run().status).toBe(0);

@@ -20,8 +20,8 @@ beforeAll(async () => {
   cpSync('test/fixtures/content-status', content, { recursive: true });
   const edit = (file: string, change: (text: string) => string) =>
     writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
-  edit('catalog/zones/ip-a/en.md', (text) => text.replace('version: 1', 'version: 2'));
-  rmSync(join(content, 'pages/home/ja.md'));
+  edit('catalog/zones/ip-a/index.en.md', (text) => text.replace('version: 1', 'version: 2'));
+  rmSync(join(content, 'pages/home/index.ja.md'));
   edit('site.json', (text) => JSON.stringify({ ...JSON.parse(text), repositoryEditUrl: EDIT_URL }, null, 2));
   stack = await startStaffStack({ contentDir: content });
   token = await stack.pool.token();
@@ -50,12 +50,12 @@ describe('GET /api/staff/translations', () => {
 
     expect(statusOf(report, 'zones/ip-a', 'ja')).toMatchObject({
       state: 'stale',
-      file: 'catalog/zones/ip-a/ja.md',
+      file: 'catalog/zones/ip-a/index.ja.md',
       version: 1,
       sourceVersion: 2,
     });
     expect(statusOf(report, 'zones/ip-a', 'vi')).toMatchObject({ state: 'stale', version: 1, sourceVersion: 2 });
-    expect(statusOf(report, 'home', 'ja')).toMatchObject({ state: 'missing', file: 'pages/home/ja.md', placeholder: false });
+    expect(statusOf(report, 'home', 'ja')).toMatchObject({ state: 'missing', file: 'pages/home/index.ja.md', placeholder: false });
     expect(statusOf(report, 'home', 'vi')?.state).toBe('current');
     expect(report.summary.find((counts) => counts.lang === 'ja')).toMatchObject({ total: 2, stale: 1, missing: 1, current: 0, draft: 0 });
     expect(report.summary.find((counts) => counts.lang === 'vi')).toMatchObject({ total: 2, stale: 1, current: 1, missing: 0 });
@@ -67,9 +67,9 @@ describe('GET /api/staff/translations', () => {
       editUrl(report, item.status.file),
     ]);
     expect(work).toEqual([
-      ['missing', 'content/pages/home/ja.md', `${EDIT_URL}content/pages/home/ja.md`],
-      ['stale', 'content/catalog/zones/ip-a/vi.md', `${EDIT_URL}content/catalog/zones/ip-a/vi.md`],
-      ['stale', 'content/catalog/zones/ip-a/ja.md', `${EDIT_URL}content/catalog/zones/ip-a/ja.md`],
+      ['missing', 'content/pages/home/index.ja.md', `${EDIT_URL}content/pages/home/index.ja.md`],
+      ['stale', 'content/catalog/zones/ip-a/index.vi.md', `${EDIT_URL}content/catalog/zones/ip-a/index.vi.md`],
+      ['stale', 'content/catalog/zones/ip-a/index.ja.md', `${EDIT_URL}content/catalog/zones/ip-a/index.ja.md`],
     ]);
   });
 
@@ -88,7 +88,7 @@ describe('GET /api/staff/translations', () => {
   it('shows paths as text when site.json names no editor', () => {
     const report = readTranslationReport('test/fixtures/content-status');
     expect(report.repositoryEditUrl).toBeNull();
-    expect(editUrl(report, 'pages/home/ja.md')).toBeUndefined();
-    expect(repositoryPath(report, 'pages/home/ja.md')).toBe('content/pages/home/ja.md');
+    expect(editUrl(report, 'pages/home/index.ja.md')).toBeUndefined();
+    expect(repositoryPath(report, 'pages/home/index.ja.md')).toBe('content/pages/home/index.ja.md');
   });
 });

@@ -1,6 +1,7 @@
 // Which translation of each item, page and news post is up to date, stale, missing or an unreviewed draft: pure logic, no file access.
 // The command line (status.ts) and the staff console's report (lib/content-files/translations.ts, bundled beside the staff function) feed it from content/ on disk.
 import type { ContentOnDisk, TextOnDisk } from '../content.ts';
+import { textFileName } from '../content-layout.ts';
 
 /**
  * - source: the text translations are made from
@@ -21,7 +22,7 @@ export interface TextInfo {
   reviewed: boolean;
   /** Still holds the "TODO" placeholder instead of words. */
   placeholder?: boolean;
-  /** Where the text lives, for reports (e.g. "catalog/zones/ip-khanh-an/ja.md"). */
+  /** Where the text lives, for reports (e.g. "catalog/zones/ip-khanh-an/index.ja.md"). */
   file?: string;
 }
 
@@ -90,7 +91,7 @@ export function translationStatus(entries: Translatable[], languages: string[], 
     folder: entry.folder,
     languages: languages.map((lang) => ({
       lang,
-      file: entry.texts[lang]?.file ?? `${entry.folder}/${lang}.md`,
+      file: entry.texts[lang]?.file ?? `${entry.folder}/${textFileName(lang)}`,
       ...stateOf(lang, entry.texts[lang], entry.texts, sourceLanguage),
     })),
   }));
@@ -144,7 +145,7 @@ export function translationReport(
   };
 }
 
-/** A report file's path from the repository's root, e.g. "content/catalog/zones/ip-khanh-an/ja.md". */
+/** A report file's path from the repository's root, e.g. "content/catalog/zones/ip-khanh-an/index.ja.md". */
 export function repositoryPath(report: Pick<TranslationReport, 'contentFolder'>, file: string): string {
   return report.contentFolder ? `${report.contentFolder.replace(/\/$/, '')}/${file}` : file;
 }
