@@ -2,6 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
+import { readContent } from '#content-files/read-content.ts';
+
+/** The power plants (gas, LNG and wind): every one is called "Nhà máy điện …" in Vietnamese. */
+const powerPlants = readContent('content')
+  .items.filter((item) => ['gas-power', 'lng-power', 'wind-farm'].includes(item.facts.kind))
+  .map((item) => item.facts.id);
 
 let site: RunningSite;
 let browser: Browser;
@@ -67,5 +73,27 @@ describe('reading the catalog', () => {
     for (const text of await page.locator('.catalog-table tbody .status').allInnerTexts()) expect(text).toBe('Operating');
     await page.reload();
     await expect.poll(() => rows.count()).toBeLessThan(before);
+  });
+
+  it('searches a list by name, "dien" finding the power plants as "điện" does, from the keyboard', async () => {
+    await page.goto(`${site.origin}/vi/energy/`);
+    const rows = page.locator('.catalog-table tbody tr');
+    const ids = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    const all = await rows.count();
+    const search = page.getByRole('searchbox', { name: 'Tìm theo tên' });
+    await expect.poll(() => search.isEnabled()).toBe(true);
+    await search.focus();
+    await page.keyboard.type('điện');
+    await expect.poll(() => rows.count()).toBeLessThan(all);
+    const accented = await ids();
+    await search.fill('');
+    await page.keyboard.type('dien');
+    await expect.poll(() => ids()).toEqual(accented);
+    expect([...accented].sort()).toEqual([...powerPlants].sort());
+    expect(page.url()).toContain('q=dien');
+    // The search travels in a shared link, like the other filters.
+    await page.reload();
+    await expect.poll(() => ids()).toEqual(accented);
+    expect(await search.inputValue()).toBe('dien');
   });
 });

@@ -8,6 +8,10 @@ import { SYMBOLS } from '#render/map/symbols.ts';
 const content = readContent('content');
 const total = content.items.length;
 const energy = content.items.filter((item) => item.category === 'energy').length;
+/** The power plants (gas, LNG and wind): every one is called "Nhà máy điện …" in Vietnamese. */
+const powerPlants = content.items
+  .filter((item) => ['gas-power', 'lng-power', 'wind-farm'].includes(item.facts.kind))
+  .map((item) => item.facts.id);
 
 let site: RunningSite;
 let browser: Browser;
@@ -83,6 +87,21 @@ describe('the map page', () => {
     await page.getByLabel('Search by name').fill('hoa binh');
     await expect.poll(() => rows(page).count()).toBe(2);
     await expect.poll(() => rendered(page), { timeout: 10_000 }).toBe(2);
+    await page.close();
+  });
+
+  it('finds the power plants by "dien" as by "điện" in Vietnamese, on the map and in its list', async () => {
+    const page = await openMap('/vi/map/');
+    const search = page.getByLabel('Tìm theo tên');
+    const ids = () => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    await search.fill('điện');
+    await expect.poll(() => rows(page).count()).toBeLessThan(total);
+    const accented = await ids();
+    await search.fill('dien');
+    await expect.poll(() => ids()).toEqual(accented);
+    await expect.poll(() => rendered(page), { timeout: 10_000 }).toBe(accented.length);
+    expect(accented).toEqual(expect.arrayContaining(powerPlants));
+    expect(page.url()).toContain('q=dien');
     await page.close();
   });
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
+import { foldForSearch } from '#domain/text/search-folding.ts';
 
 let site: RunningSite;
 let browser: Browser;
@@ -47,6 +48,19 @@ describe('searching the site', () => {
     for (const link of links) expect(link).toMatch(/^\/ar\//);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.screenshot({ path: 'test-results/search-ar.png', fullPage: true });
+  });
+
+  it('finds Vietnamese power plant pages by "dien", without the accents of "điện"', async () => {
+    await page.goto(`${site.origin}/vi/search/?q=dien`);
+    const links = await resultLinks();
+    // "dien" also folds "diện" (as in diện tích, area), so the ranking differs from "điện"'s; the plants are found all the same.
+    expect(links.filter((link) => /^\/vi\/energy\/(pp|wind)-/.test(link)).length).toBeGreaterThan(0);
+    const marked = page.locator('.search-excerpt mark');
+    await expect.poll(() => marked.count()).toBeGreaterThan(0);
+    const words = await marked.allTextContents();
+    // Marked words are accented forms found by the unaccented query.
+    expect(words.some((word) => word !== foldForSearch(word))).toBe(true);
+    expect(words.every((word) => foldForSearch(word).includes('dien'))).toBe(true);
   });
 
   it('says so when nothing matches', async () => {
