@@ -1,5 +1,6 @@
 // The content schemas refuse wrong content with messages that name the file, the field and what was expected.
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readContent } from '#content-files/read-content.ts';
 
@@ -70,7 +71,7 @@ describe('the site build', () => {
       timeout: 120_000,
     });
     // Colours depend on the terminal (CI sets them): compare the words only.
-    const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
     expect(result.status).not.toBe(0);
     expect(output).toContain('catalog/zones/ip-broken/facts.yaml');
     expect(output).toMatch(/status: expected one of: announced/);
