@@ -1,7 +1,7 @@
 // CSV export of inquiries for spreadsheets: RFC 4180 quoting by csv-stringify, and no cell a spreadsheet would run as a formula.
 import { stringify } from 'csv-stringify/sync';
 import { promiseDates } from '#domain/inquiries/promise.ts';
-import type { InquirySummary } from '#domain/inquiries/staff-inquiries.ts';
+import type { InquiryCsvRow } from '#domain/inquiries/staff/views.ts';
 
 /**
  * Spreadsheets treat a cell starting with = + - @ (or a tab or carriage return before one) as a formula,
@@ -34,9 +34,7 @@ export const INQUIRY_CSV_COLUMNS = [
   'message',
 ] as const;
 
-export type CsvInquiry = InquirySummary & { message: string | null };
-
-export function inquiriesCsv(rows: CsvInquiry[]): string {
+export function inquiriesCsv(rows: InquiryCsvRow[]): string {
   const records = rows.map((row) => {
     const due = promiseDates(row.receivedAt);
     const overdue = (row.clock.stage === 'first-reply' || row.clock.stage === 'answer') && row.clock.overdue;

@@ -4,9 +4,9 @@ import type { Context, Hono } from 'hono';
 import type { FieldError } from '#domain/errors.ts';
 import { INQUIRY_LIMITS, checkInquiry, type Inquiry } from '#domain/inquiries/inquiry.ts';
 import { PUBLIC_RECEIVED_STATUS } from '#domain/inquiries/inquiry-status.ts';
+import type { InquiryRecord, ReceivedInquiry } from '#domain/inquiries/record.ts';
 import { newReference } from '#domain/inquiries/reference.ts';
 import { acknowledgement, staffNotification } from '../mail/templates.ts';
-import type { InquiryRecord } from '../storage/ports.ts';
 import type { InquiryDeps } from './deps.ts';
 import { ApiProblem, problem } from './problems.ts';
 import { limitBody, methodNotAllowed, readJson } from './request.ts';
@@ -27,7 +27,7 @@ export function fingerprint(inquiry: Inquiry): string {
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
-function received(c: Context, record: InquiryRecord, replayed: boolean): Response {
+function received(c: Context, record: Pick<InquiryRecord, 'reference'>, replayed: boolean): Response {
   if (replayed) c.header('Idempotent-Replayed', 'true');
   return c.json({ reference: record.reference, status: PUBLIC_RECEIVED_STATUS }, 201);
 }
@@ -69,7 +69,7 @@ export function inquiryRoutes(deps: InquiryDeps) {
 
       const receivedAt = new Date(now).toISOString();
       const { consent: _consent, consentVersion, ...fields } = inquiry;
-      const record: InquiryRecord = {
+      const record: ReceivedInquiry = {
         ...fields,
         idempotencyKey: key,
         fingerprint: print,
@@ -94,7 +94,7 @@ export function inquiryRoutes(deps: InquiryDeps) {
  * The inquiry is stored whatever happens to the mail: staff see it in the console, and a failed send is
  * logged (and alarmed on AWS) rather than turned into an error that would make the visitor resend.
  */
-async function sendMail(deps: InquiryDeps, record: InquiryRecord): Promise<void> {
+async function sendMail(deps: InquiryDeps, record: ReceivedInquiry): Promise<void> {
   const messages = [acknowledgement(record, deps.mail), staffNotification(record, deps.mail)];
   const results = await Promise.allSettled(messages.map((message) => deps.mailer.send(message)));
   results.forEach((result, index) => {

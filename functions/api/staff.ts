@@ -1,34 +1,27 @@
 // /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard, translation status), all behind a staff token.
 import type { Context, Hono } from 'hono';
-import { dashboardFigures, dashboardPeriod, checkDashboardQuery } from '#domain/inquiries/dashboard.ts';
+import { checkDashboardQuery, dashboardFigures, dashboardPeriod } from '#domain/inquiries/dashboard.ts';
 import type { Checked } from '#domain/errors.ts';
-import { promiseDates } from '#domain/inquiries/promise.ts';
+import type { InquiryListItem, InquiryRecord } from '#domain/inquiries/record.ts';
 import type { StaffActor } from '#domain/inquiries/staff-access.ts';
 import {
   ChangeRefused,
-  STAFF_LIMITS,
   addNote,
-  addReply,
   changeOwner,
   changeStatus,
-  checkErasure,
-  checkInquiryFilter,
   checkNote,
   checkOwnerChange,
   checkReply,
   checkStatusChange,
-  eraseInquiry,
-  inboxOrder,
-  matchesFilter,
-  recordDelivery,
-  summarize,
-  versionOf,
-  type ChangeContext,
-  type InquiryFilter,
-  type StaffInquiry,
-} from '#domain/inquiries/staff-inquiries.ts';
-import { replyMail, replySubject } from '../mail/templates.ts';
-import { VersionConflictError } from '../storage/ports.ts';
+} from '#domain/inquiries/staff/changes.ts';
+import { checkErasure } from '#domain/inquiries/staff/erasure.ts';
+import { checkInquiryFilter, inboxOrder, matchesFilter, type InquiryFilter } from '#domain/inquiries/staff/filters.ts';
+import { STAFF_LIMITS } from '#domain/inquiries/staff/limits.ts';
+import { inquiryCsvRow, inquiryDetail, summarize, type InboxAnswer, type InquiryAnswer } from '#domain/inquiries/staff/views.ts';
+import type { ChangeContext } from '#domain/inquiries/staff/history.ts';
+import { ChangeContendedError, InquiryNotFoundError, StaleVersionError, changeInquiry } from '../staff/changes.ts';
+import { erasePerson } from '../staff/erase.ts';
+import { replyToInquiry } from '../staff/reply.ts';
 import { inquiriesCsv } from './csv.ts';
 import type { StaffDeps } from './deps.ts';
 import { ApiProblem, problem } from './problems.ts';
@@ -52,29 +45,38 @@ function actor(c: StaffContext): StaffActor {
   return { id, name };
 }
 
+/** How the staff use cases' refusals read over HTTP: the one place they become answers. */
+function asProblem(error: unknown): unknown {
+  if (error instanceof InquiryNotFoundError) return problem(404, 'not_found');
+  if (error instanceof StaleVersionError) return conflict();
+  if (error instanceof ChangeRefused) return new ApiProblem(409, [error.error]);
+  if (error instanceof ChangeContendedError) return problem(409, 'conflict');
+  return error;
+}
+
+async function answering<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw asProblem(error);
+  }
+}
+
 export function staffRoutes(deps: StaffDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const context = (c: StaffContext): ChangeContext => ({ by: actor(c), now: new Date(deps.now()).toISOString(), newId });
 
-  async function load(id: string): Promise<StaffInquiry> {
+  async function load(id: string): Promise<InquiryRecord> {
     const inquiry = await deps.inquiries.get(id);
     if (!inquiry) throw problem(404, 'not_found');
     return inquiry;
   }
 
   /** What the inquiry view shows: all it says, its promise dates, its history, and the investor's downloads. */
-  async function detail(inquiry: StaffInquiry) {
-    const now = deps.now();
+  async function detail(inquiry: InquiryRecord): Promise<InquiryAnswer> {
     const downloads = inquiry.email ? await deps.downloads.byLead(inquiry.email) : [];
     return {
-      inquiry: {
-        ...summarize(inquiry, now),
-        message: inquiry.message ?? null,
-        consent: inquiry.consent ?? null,
-        history: inquiry.history ?? [],
-        erasedAt: inquiry.erasedAt ?? null,
-        ...promiseDates(inquiry.receivedAt),
-      },
+      inquiry: inquiryDetail(inquiry, deps.now()),
       downloads: downloads.map((d) => ({
         documentId: d.documentId,
         title: deps.documents.get(d.documentId)?.title ?? null,
@@ -86,53 +88,16 @@ export function staffRoutes(deps: StaffDeps) {
     };
   }
 
-  /** One staff change: made from the version the caller saw, written only if nobody changed it meanwhile. */
-  async function change(
-    c: StaffContext,
-    expected: number,
-    apply: (inquiry: StaffInquiry, ctx: ChangeContext) => StaffInquiry,
-  ): Promise<StaffInquiry> {
-    const current = await load(c.req.param('id')!);
-    if (versionOf(current) !== expected) throw conflict();
-    let next: StaffInquiry;
-    try {
-      next = apply(current, context(c));
-    } catch (error) {
-      if (error instanceof ChangeRefused) throw new ApiProblem(409, [error.error]);
-      throw error;
-    }
-    if (next === current) return current;
-    try {
-      await deps.inquiries.replace(next, expected);
-    } catch (error) {
-      if (error instanceof VersionConflictError) throw error.current === undefined ? problem(404, 'not_found') : conflict();
-      throw error;
-    }
-    return next;
-  }
+  /** One staff change to the inquiry in the path, from the version the caller saw. */
+  const change = (c: StaffContext, expected: number, apply: (inquiry: InquiryRecord, ctx: ChangeContext) => InquiryRecord) =>
+    answering(changeInquiry(deps.inquiries, c.req.param('id')!, expected, (inquiry) => apply(inquiry, context(c))));
 
-  /** System follow-ups (a delivery result, an erasure) are not lost to a concurrent edit: read again and reapply. */
-  async function changeWithRetry(id: string, apply: (inquiry: StaffInquiry) => StaffInquiry): Promise<StaffInquiry | undefined> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await deps.inquiries.get(id);
-      if (!current) return undefined;
-      const next = apply(current);
-      try {
-        await deps.inquiries.replace(next, versionOf(current));
-        return next;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
-    }
-    throw problem(409, 'conflict');
-  }
-
-  function filtered(inquiries: StaffInquiry[], filter: InquiryFilter, c: StaffContext): StaffInquiry[] {
+  function filtered(inquiries: InquiryListItem[], filter: InquiryFilter, c: StaffContext): InquiryListItem[] {
     const now = deps.now();
     return inquiries.filter((inquiry) => matchesFilter(inquiry, filter, actor(c), now)).sort(inboxOrder(now));
   }
 
-  async function listFor(c: StaffContext): Promise<{ filter: InquiryFilter; rows: StaffInquiry[] }> {
+  async function listFor(c: StaffContext): Promise<{ filter: InquiryFilter; rows: InquiryListItem[] }> {
     const filter = accept(checkInquiryFilter(c.req.query()));
     const receivedFrom =
       filter.maxAgeDays !== undefined ? new Date(deps.now() - filter.maxAgeDays * 86_400_000 - 60_000).toISOString() : undefined;
@@ -169,19 +134,20 @@ export function staffRoutes(deps: StaffDeps) {
     staff.get('/api/staff/inquiries', async (c) => {
       const { rows } = await listFor(c);
       const now = deps.now();
-      return c.json({
+      const answer: InboxAnswer = {
         inquiries: rows.slice(0, STAFF_LIMITS.listMax).map((row) => summarize(row, now)),
         total: rows.length,
         truncated: rows.length > STAFF_LIMITS.listMax,
         now: new Date(now).toISOString(),
-      });
+      };
+      return c.json(answer);
     });
     staff.all('/api/staff/inquiries', methodNotAllowed('GET, HEAD'));
 
     staff.get('/api/staff/inquiries.csv', async (c) => {
       const { filter, rows } = await listFor(c);
       const now = deps.now();
-      const csv = inquiriesCsv(rows.map((row) => ({ ...summarize(row, now), message: row.message ?? null })));
+      const csv = inquiriesCsv(rows.map((row) => inquiryCsvRow(row, now)));
       // Who took personal data out of the system, and how much: the filters, but not a search text (it may be a name).
       const { q, ...filters } = filter;
       await deps.audit.record({
@@ -234,56 +200,16 @@ export function staffRoutes(deps: StaffDeps) {
      */
     staff.post('/api/staff/inquiries/:id/replies', limitBody(STAFF_BODY_BYTES), async (c) => {
       const body = accept(checkReply(await readJson(c)));
-      let replyId = '';
-      const stored = await change(c, body.version, (inquiry, ctx) => {
-        const made = addReply(inquiry, { text: body.text, subject: replySubject(inquiry), answers: body.answers }, ctx);
-        replyId = made.replyId;
-        return made.next;
-      });
-      const by = actor(c);
-      let result: 'sent' | 'failed' = 'sent';
-      try {
-        const target = {
-          reference: stored.reference,
-          name: stored.name ?? '',
-          email: stored.email ?? '',
-          language: stored.language,
-          message: stored.message ?? '',
-        };
-        await deps.mailer.send(replyMail(target, { text: body.text, staffName: by.name }, deps.mail));
-        deps.log.info('inquiry.reply-sent', { reference: stored.reference });
-      } catch (error) {
-        result = 'failed';
-        deps.log.error('mail.failed', error, { reference: stored.reference, kind: 'reply' });
-      }
-      const final = await changeWithRetry(stored.idempotencyKey, (inquiry) =>
-        recordDelivery(inquiry, replyId, result, { by, now: new Date(deps.now()).toISOString(), newId }),
-      );
-      return c.json({ ...(await detail(final ?? stored)), delivery: result }, 201);
+      const request = { id: c.req.param('id'), version: body.version, text: body.text, answers: body.answers, by: actor(c) };
+      const { inquiry, delivery } = await answering(replyToInquiry({ ...deps, newId }, request));
+      return c.json({ ...(await detail(inquiry)), delivery } satisfies InquiryAnswer, 201);
     });
     staff.all('/api/staff/inquiries/:id/replies', methodNotAllowed('POST'));
 
     /** Everything about one person, found by e-mail: their inquiries, downloads and kept mail lose what identifies them. */
     staff.post('/api/staff/erasures', limitBody(STAFF_BODY_BYTES), async (c) => {
       const { email } = accept(checkErasure(await readJson(c)));
-      const wanted = email.toLowerCase();
-      const by = actor(c);
-      const now = new Date(deps.now()).toISOString();
-      const matches = (await deps.inquiries.list()).filter((inquiry) => inquiry.email?.trim().toLowerCase() === wanted);
-      const references: string[] = [];
-      for (const match of matches) {
-        const erased = await changeWithRetry(match.idempotencyKey, (inquiry) =>
-          inquiry.email?.trim().toLowerCase() === wanted ? eraseInquiry(inquiry, { by, now, newId }) : inquiry,
-        );
-        if (erased) references.push(erased.reference);
-      }
-      const downloads = await deps.downloads.eraseLead(wanted, now);
-      const mails = (await deps.mailArchive?.erase(wanted)) ?? 0;
-      const outcome = { inquiries: references.length, downloads, mails, references };
-      // The log says that an erasure happened, by whom and what it touched, never whose data it was.
-      await deps.audit.record({ at: now, by, action: 'erasure', details: outcome });
-      deps.log.info('staff.erasure', { inquiries: references.length, downloads, mails });
-      return c.json(outcome);
+      return c.json(await answering(erasePerson({ ...deps, newId }, email, actor(c))));
     });
     staff.all('/api/staff/erasures', methodNotAllowed('POST'));
 

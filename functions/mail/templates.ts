@@ -2,7 +2,7 @@
 import { escapeHtml } from '#domain/text/escape.ts';
 import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
 import { SITE, isRightToLeft, languageTag } from '#domain/site.ts';
-import type { InquiryRecord } from '../storage/ports.ts';
+import type { ReceivedInquiry } from '#domain/inquiries/record.ts';
 import { ACKNOWLEDGEMENT_TEXTS } from './acknowledgement-texts.ts';
 import { REPLY_TEXTS } from './reply-texts.ts';
 import type { MailMessage, MailSettings } from './mailer.ts';
@@ -28,7 +28,7 @@ function htmlText(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
-export function acknowledgement(inquiry: InquiryRecord, settings: MailSettings): MailMessage {
+export function acknowledgement(inquiry: ReceivedInquiry, settings: MailSettings): MailMessage {
   const language = ACKNOWLEDGEMENT_TEXTS[inquiry.language] ? inquiry.language : SITE.defaultLanguage;
   const t = ACKNOWLEDGEMENT_TEXTS[language] ?? ACKNOWLEDGEMENT_TEXTS.en!;
   const values: Values = {
@@ -78,7 +78,7 @@ export function acknowledgement(inquiry: InquiryRecord, settings: MailSettings):
   };
 }
 
-export function staffNotification(inquiry: InquiryRecord, settings: MailSettings): MailMessage {
+export function staffNotification(inquiry: ReceivedInquiry, settings: MailSettings): MailMessage {
   const rows: [string, string | undefined][] = [
     ['Reference', inquiry.reference],
     ['Received', inquiry.receivedAt],

@@ -1,8 +1,10 @@
 // DynamoDB adapters for inquiries, download events and rate counters: one conditional write per fact, no transactions.
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inquiryRecordSchema } from '#domain/inquiries/record.ts';
 import { DOWNLOAD_EVENT_DAYS, type ResourceNames } from '../resources.ts';
-import { StorageUnavailableError, type DownloadEventStore, type InquiryRecord, type InquiryStore, type RateLimiter } from './ports.ts';
+import { parseItem } from './items.ts';
+import { StorageUnavailableError, type DownloadEventStore, type InquiryStore, type RateLimiter } from './ports.ts';
 
 export function isConditionFailure(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
@@ -20,12 +22,11 @@ export async function guarded<T>(operation: string, call: () => Promise<T>): Pro
 
 export function dynamoInquiryStore(db: DynamoDBDocumentClient, names: ResourceNames): InquiryStore {
   const TableName = names.tables.inquiries;
-  const find = (idempotencyKey: string) =>
-    guarded('inquiries.get', async () => {
-      // Strongly consistent: a retry right after the first write must see it.
-      const out = await db.send(new GetCommand({ TableName, Key: { idempotencyKey }, ConsistentRead: true }));
-      return out.Item as InquiryRecord | undefined;
-    });
+  const find = async (idempotencyKey: string) => {
+    // Strongly consistent: a retry right after the first write must see it.
+    const out = await guarded('inquiries.get', () => db.send(new GetCommand({ TableName, Key: { idempotencyKey }, ConsistentRead: true })));
+    return out.Item && parseItem(inquiryRecordSchema, 'inquiries', out.Item, (item) => item.idempotencyKey);
+  };
   return {
     findByIdempotencyKey: find,
     async create(record) {

@@ -1,10 +1,13 @@
 // What the handlers need from storage, as small interfaces: the handlers depend on these, the adapters implement them.
-import type { Inquiry } from '#domain/inquiries/inquiry.ts';
-import type { InquiryStatus } from '#domain/inquiries/inquiry-status.ts';
 import type { DocumentMeta } from '#domain/catalog/documents.ts';
 import type { DownloadFact } from '#domain/inquiries/dashboard.ts';
-import type { StaffActor } from '#domain/inquiries/staff-access.ts';
-import type { StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
+import type { InquiryStatus } from '#domain/inquiries/inquiry-status.ts';
+import type { InquiryListItem, InquiryRecord, ReceivedInquiry } from '#domain/inquiries/record.ts';
+import type { StaffMember } from '#domain/inquiries/staff-access.ts';
+import type { AuditEntry } from '#domain/inquiries/staff/audit.ts';
+import type { DownloadEvent, DownloadRecord } from './items.ts';
+
+export type { DownloadEvent, DownloadRecord } from './items.ts';
 
 /**
  * Storage could not be reached or refused to work (network, throttling, missing table). Adapters
@@ -17,29 +20,13 @@ export class StorageUnavailableError extends Error {
   }
 }
 
-/** What was consented to, when and in which language: the record data-protection law asks for. */
-export interface ConsentRecord {
-  version: string;
-  at: string;
-  language: string;
-}
-
-export interface InquiryRecord extends Omit<Inquiry, 'consent' | 'consentVersion'> {
-  idempotencyKey: string;
-  /** Hash of the submitted fields: a retry with the same key must carry the same body. */
-  fingerprint: string;
-  reference: string;
-  status: InquiryStatus;
-  receivedAt: string;
-  consent: ConsentRecord;
-}
-
+/** The stored record of another request with the same key: it may since have been worked on, or erased. */
 export type CreateOutcome = { created: true } | { created: false; existing: InquiryRecord };
 
 export interface InquiryStore {
   findByIdempotencyKey(idempotencyKey: string): Promise<InquiryRecord | undefined>;
   /** One conditional write: the first request with a key creates the record, every later one gets it back. */
-  create(record: InquiryRecord): Promise<CreateOutcome>;
+  create(record: ReceivedInquiry): Promise<CreateOutcome>;
 }
 
 export type RateOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -55,16 +42,6 @@ export interface RateLimiter {
    * so retries of one submission (same idempotency key) never use up a visitor's allowance.
    */
   hit(counter: string, member: string, rule: RateRule, nowMs: number): Promise<RateOutcome>;
-}
-
-export interface DownloadEvent {
-  documentId: string;
-  documentVersion: string;
-  at: string;
-  language: string;
-  itemId?: string;
-  lead?: { name: string; email: string; company?: string; country: string };
-  consent?: ConsentRecord;
 }
 
 export interface DownloadEventStore {
@@ -105,17 +82,11 @@ export class VersionConflictError extends Error {
 
 export interface StaffInquiryStore {
   /** Strongly consistent: a change is always made from the latest version. */
-  get(id: string): Promise<StaffInquiry | undefined>;
+  get(id: string): Promise<InquiryRecord | undefined>;
   /** Every inquiry with one of `statuses` (all when absent) received at or after `receivedFrom`, without their histories. */
-  list(options?: { statuses?: readonly InquiryStatus[]; receivedFrom?: string }): Promise<StaffInquiry[]>;
+  list(options?: { statuses?: readonly InquiryStatus[]; receivedFrom?: string }): Promise<InquiryListItem[]>;
   /** Writes `next` only if the stored inquiry is still at `expectedVersion`; otherwise throws VersionConflictError. */
-  replace(next: StaffInquiry, expectedVersion: number): Promise<void>;
-}
-
-/** A stored download as staff see it: which document, when, from which page; lead details only until erased. */
-export interface DownloadRecord extends DownloadEvent {
-  eventKey: string;
-  erasedAt?: string;
+  replace(next: InquiryRecord, expectedVersion: number): Promise<void>;
 }
 
 export interface StaffDownloadStore {
@@ -127,22 +98,10 @@ export interface StaffDownloadStore {
   eraseLead(email: string, at: string): Promise<number>;
 }
 
-export interface AuditEntry {
-  at: string;
-  by: StaffActor;
-  action: 'erasure' | 'export';
-  /** Counts, references and filters: never the erased or exported personal data. */
-  details: Record<string, unknown>;
-}
-
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
   /** The latest entries first. */
   recent(limit: number, nowMs: number): Promise<AuditEntry[]>;
-}
-
-export interface StaffMember extends StaffActor {
-  lastSeenAt: string;
 }
 
 export interface StaffDirectory {

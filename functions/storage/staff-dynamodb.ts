@@ -1,21 +1,15 @@
 // DynamoDB adapters for the staff console: inquiries under version checks, downloads by lead, the audit log and the staff directory.
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DownloadFact } from '#domain/inquiries/dashboard.ts';
+import { z } from 'zod';
 import { INQUIRY_STATUSES } from '#domain/inquiries/inquiry-status.ts';
-import { versionOf, type StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
+import { LIST_FIELDS, inquiryListItemSchema, inquiryRecordSchema, versionOf } from '#domain/inquiries/record.ts';
+import { staffMemberSchema } from '#domain/inquiries/staff-access.ts';
+import { auditEntrySchema, type AuditEntry } from '#domain/inquiries/staff/audit.ts';
 import type { ResourceNames } from '../resources.ts';
 import { guarded, isConditionFailure } from './dynamodb.ts';
-import {
-  VersionConflictError,
-  type AuditEntry,
-  type AuditLog,
-  type DownloadRecord,
-  type StaffDirectory,
-  type StaffDownloadStore,
-  type StaffInquiryStore,
-  type StaffMember,
-} from './ports.ts';
+import { downloadFactSchema, downloadRecordSchema, parseItem } from './items.ts';
+import { VersionConflictError, type AuditLog, type StaffDirectory, type StaffDownloadStore, type StaffInquiryStore } from './ports.ts';
 
 type Item = Record<string, unknown>;
 
@@ -31,42 +25,25 @@ async function all(send: (start?: Item) => Promise<{ Items?: Item[]; LastEvaluat
   return items;
 }
 
-/** Everything an inbox row, a filter, a search and the dashboard need; the history stays behind. */
-const SUMMARY_FIELDS = [
-  'idempotencyKey',
-  'reference',
-  'status',
-  'receivedAt',
-  'name',
-  'email',
-  'company',
-  'message',
-  'country',
-  'language',
-  'sector',
-  'investmentSize',
-  'itemId',
-  'type',
-  'version',
-  'owner',
-  'firstReplyAt',
-  'answeredAt',
-  'updatedAt',
-  'erasedAt',
-];
+const inquiryKey = (item: Item) => item.idempotencyKey;
+const downloadKey = (item: Item) => `${String(item.documentId)}/${String(item.eventKey)}`;
+/** What the erasure scan reads of a download: its key and the lead's e-mail. */
+const leadKeySchema = downloadRecordSchema.pick({ documentId: true, eventKey: true }).extend({ lead: z.object({ email: z.string() }) });
+/** The projection lists read: the fields of the list item's schema, so the query and the parse cannot disagree. */
+const LIST_PROJECTION = Object.fromEntries(LIST_FIELDS.map((field, i) => [`#f${i}`, field]));
 
 export function dynamoStaffInquiryStore(db: DynamoDBDocumentClient, names: ResourceNames): StaffInquiryStore {
   const TableName = names.tables.inquiries;
-  const get = (id: string) =>
-    guarded(
-      'inquiries.get',
-      async () =>
-        (await db.send(new GetCommand({ TableName, Key: { idempotencyKey: id }, ConsistentRead: true }))).Item as StaffInquiry | undefined,
+  const get = async (id: string) => {
+    const out = await guarded('inquiries.get', () =>
+      db.send(new GetCommand({ TableName, Key: { idempotencyKey: id }, ConsistentRead: true })),
     );
+    return out.Item && parseItem(inquiryRecordSchema, 'inquiries', out.Item, inquiryKey);
+  };
   return {
     get,
     async list(options = {}) {
-      const projection = Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [`#f${i}`, field]));
+      const projection = LIST_PROJECTION;
       const statuses = options.statuses ?? INQUIRY_STATUSES;
       const lists = await Promise.all(
         statuses.map((status) =>
@@ -87,7 +64,7 @@ export function dynamoStaffInquiryStore(db: DynamoDBDocumentClient, names: Resou
           ),
         ),
       );
-      return lists.flat() as unknown as StaffInquiry[];
+      return lists.flat().map((item) => parseItem(inquiryListItemSchema, 'inquiries', item, inquiryKey));
     },
     async replace(next, expectedVersion) {
       try {
@@ -129,7 +106,7 @@ export function dynamoStaffDownloadStore(db: DynamoDBDocumentClient, names: Reso
           ),
         ),
       );
-      return (items as unknown as DownloadRecord[]).sort((a, b) => b.at.localeCompare(a.at));
+      return items.map((item) => parseItem(downloadRecordSchema, 'downloads', item, downloadKey)).sort((a, b) => b.at.localeCompare(a.at));
     },
     async facts(fromIso) {
       const items = await guarded('downloads.scan', () =>
@@ -146,7 +123,7 @@ export function dynamoStaffDownloadStore(db: DynamoDBDocumentClient, names: Reso
           ),
         ),
       );
-      return items as unknown as DownloadFact[];
+      return items.map((item) => parseItem(downloadFactSchema, 'downloads', item, (i) => i.documentId));
     },
     async eraseLead(email, at) {
       const wanted = email.trim().toLowerCase();
@@ -164,12 +141,9 @@ export function dynamoStaffDownloadStore(db: DynamoDBDocumentClient, names: Reso
           ),
         ),
       );
-      const matches = items.filter(
-        (item) =>
-          String((item.lead as { email?: string } | undefined)?.email ?? '')
-            .trim()
-            .toLowerCase() === wanted,
-      );
+      const matches = items
+        .map((item) => parseItem(leadKeySchema, 'downloads', item, downloadKey))
+        .filter((item) => item.lead.email.trim().toLowerCase() === wanted);
       for (const item of matches)
         await guarded('downloads.erase', () =>
           db.send(
@@ -217,7 +191,7 @@ export function dynamoAuditLog(db: DynamoDBDocumentClient, names: ResourceNames)
             }),
           ),
         );
-        for (const item of out.Items ?? []) entries.push({ at: item.at, by: item.by, action: item.action, details: item.details });
+        for (const item of out.Items ?? []) entries.push(parseItem(auditEntrySchema, 'audit-log', item, (i) => i.entryKey));
       }
       return entries;
     },
@@ -236,7 +210,9 @@ export function dynamoStaffDirectory(db: DynamoDBDocumentClient, names: Resource
       const items = await guarded('staff.scan', () =>
         all((start) => db.send(new ScanCommand({ TableName, ...(start ? { ExclusiveStartKey: start } : {}) }))),
       );
-      return (items as unknown as StaffMember[]).sort((a, b) => a.name.localeCompare(b.name));
+      return items
+        .map((item) => parseItem(staffMemberSchema, 'staff-members', item, (i) => i.id))
+        .sort((a, b) => a.name.localeCompare(b.name));
     },
   };
 }

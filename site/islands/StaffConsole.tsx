@@ -1,6 +1,6 @@
 // The investor-relations console: sign-in against the user pool, then the inbox, one inquiry, the dashboard, data protection and translation status, in the staff member's language.
 import { SITE } from '#domain/site.ts';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { apiClient } from './staff/client.ts';
 import { ConsoleContext, useConsole, type CatalogEntry, type ConsoleContextValue, type ConsoleLanguage } from './staff/context.ts';
 import Dashboard from './staff/Dashboard.tsx';
@@ -57,11 +57,15 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
     [lang, strings, defaultLanguage],
   );
 
-  // Start: the language chosen before (or the browser's), the pool settings, and a session kept in this tab.
+  // Start: the language chosen before (or the browser's).
   useEffect(() => {
     const saved = localStorage.getItem(LANGUAGE_KEY);
     const preferred = saved ?? navigator.languages.map((l) => l.split('-')[0]!).find((code) => languages.some((l) => l.code === code));
     if (preferred && languages.some((l) => l.code === preferred)) setLang(preferred);
+  }, [languages]);
+
+  // Start: the pool settings, a session kept in this tab, and the view the address names.
+  useEffect(() => {
     const kept = loadSession();
     sessionRef.current = kept;
     setSession(kept);
@@ -115,17 +119,8 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
       .catch(() => {});
   }, [session, api]);
 
-  // Signing in or moving to another view puts focus on its heading, so a screen reader says where one is.
-  useEffect(() => {
-    // The heading may appear only once the view's data has loaded: look for it for a few seconds.
-    let tries = 0;
-    const timer = setInterval(() => {
-      const heading = mainRef.current?.querySelector<HTMLElement>('[data-focus-on-view]');
-      if (heading) heading.focus();
-      if (heading || ++tries > 60) clearInterval(timer);
-    }, 50);
-    return () => clearInterval(timer);
-  }, [view.name, view.name === 'inquiry' ? view.id : '', Boolean(session)]);
+  // Signing in or moving to another view puts focus on its heading: a new FocusOnView per view (see below).
+  const viewKey = !session ? 'signed-out' : view.name === 'inquiry' ? `inquiry/${view.id}` : view.name;
 
   const go = (hash: string) => {
     if (location.hash !== hash) location.hash = hash;
@@ -193,7 +188,10 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
                   <a
                     href={hash}
                     aria-current={view.name === name || (name === 'inbox' && view.name === 'inquiry') ? 'page' : undefined}
-                    onClick={(e) => (e.preventDefault(), go(hash))}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      go(hash);
+                    }}
                   >
                     {t(`staff.nav.${name}`)}
                   </a>
@@ -204,6 +202,7 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
         )}
       </header>
       <div className="console-main" ref={mainRef}>
+        <FocusOnView key={viewKey} container={mainRef} />
         <p className="visually-hidden" role="status" aria-live="polite">
           {message}
         </p>
@@ -212,7 +211,11 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
           <SignIn
             settings={settings}
             unavailable={settingsError}
-            onSignedIn={(s) => ((sessionRef.current = s), saveSession(s), setSession(s))}
+            onSignedIn={(s) => {
+              sessionRef.current = s;
+              saveSession(s);
+              setSession(s);
+            }}
           />
         )}
         {ready && session && view.name === 'inbox' && (
@@ -225,6 +228,24 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
       </div>
     </ConsoleContext.Provider>
   );
+}
+
+/**
+ * Puts focus on the view's heading once, when mounted: keyed by the view, so each new view (and signing in)
+ * mounts a fresh one, and a screen reader says where one is. The heading may appear only once the view's
+ * data has loaded, so it is looked for for a few seconds.
+ */
+function FocusOnView({ container }: { container: RefObject<HTMLElement | null> }) {
+  useEffect(() => {
+    let tries = 0;
+    const timer = setInterval(() => {
+      const heading = container.current?.querySelector<HTMLElement>('[data-focus-on-view]');
+      if (heading) heading.focus();
+      if (heading || ++tries > 60) clearInterval(timer);
+    }, 50);
+    return () => clearInterval(timer);
+  }, [container]);
+  return null;
 }
 
 function SignIn({

@@ -1,7 +1,9 @@
 // The staff console's domain rules without storage: the reply promise's clock, status steps of a reply, erasure, dashboard arithmetic.
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, promiseClock, promiseDates } from '#domain/inquiries/promise.ts';
-import { addReply, changeOwner, eraseInquiry, type StaffInquiry } from '#domain/inquiries/staff-inquiries.ts';
+import type { InquiryRecord as StaffInquiry } from '#domain/inquiries/record.ts';
+import { addReply, changeOwner } from '#domain/inquiries/staff/changes.ts';
+import { eraseInquiry } from '#domain/inquiries/staff/erasure.ts';
 import { foldForSearch } from '#domain/text/search-folding.ts';
 import { dashboardFigures, dashboardPeriod, isoWeek, median } from '#domain/inquiries/dashboard.ts';
 

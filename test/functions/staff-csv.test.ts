@@ -1,7 +1,8 @@
 // The CSV export: quoting that survives commas, quotes and line breaks, and no cell a spreadsheet would run as a formula.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { INQUIRY_CSV_COLUMNS, inquiriesCsv, safeCell, type CsvInquiry } from '../../functions/api/csv.ts';
+import type { InquiryCsvRow as CsvInquiry } from '#domain/inquiries/staff/views.ts';
+import { INQUIRY_CSV_COLUMNS, inquiriesCsv, safeCell } from '../../functions/api/csv.ts';
 import { postInquiry, validInquiry } from './helpers.ts';
 import { startStaffStack, staffCall, type StaffTestStack } from './staff-support.ts';
 

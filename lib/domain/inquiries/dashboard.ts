@@ -1,7 +1,7 @@
 // The dashboard's figures from inquiries and downloads: counts by country, sector, item and week, reply times, promises kept, the funnel.
 import { z } from 'zod';
 import { answerKept, firstReplyKept, promiseDates } from './promise.ts';
-import type { StaffInquiry } from './staff-inquiries.ts';
+import type { InquiryListItem } from './record.ts';
 import { checkWith } from '../validation.ts';
 
 export interface Count {
@@ -101,7 +101,7 @@ export function median(values: number[]): number | null {
 
 /** Spam is left out of every figure: it is not an investor's question. */
 export function dashboardFigures(
-  allInquiries: StaffInquiry[],
+  allInquiries: InquiryListItem[],
   downloads: DownloadFact[],
   period: { fromMs: number; toMs: number; from: string; to: string },
   nowMs: number,
@@ -126,7 +126,7 @@ export function dashboardFigures(
   }
 
   const hours = inquiries.filter((i) => i.firstReplyAt).map((i) => (Date.parse(i.firstReplyAt!) - Date.parse(i.receivedAt)) / 3_600_000);
-  const share = (kept: (i: StaffInquiry) => boolean | undefined, due: (i: StaffInquiry) => string): Share => {
+  const share = (kept: (i: InquiryListItem) => boolean | undefined, due: (i: InquiryListItem) => string): Share => {
     let k = 0;
     let of = 0;
     for (const inquiry of inquiries) {

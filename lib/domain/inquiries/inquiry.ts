@@ -27,7 +27,7 @@ export const REPLY_WITHIN_WORKING_DAYS = REPLY_PROMISE.firstReplyWorkingDays;
 export const INQUIRY_TYPES = ['question', 'correction'] as const;
 
 // Letters, marks, punctuation and spaces, but no control characters: these fields are one line.
-const noControlCharacters = (text: string) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+const noControlCharacters = (text: string) => !/[\p{Cc}\u2028\u2029]/u.test(text);
 
 const text = (max: number) =>
   z

@@ -1,7 +1,7 @@
 // The dashboard: inquiries by country, sector, item, week and status, reply times against the promise, downloads and the funnel, as SVG bars with their numbers.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Count, DashboardFigures } from '#domain/inquiries/dashboard.ts';
-import { ApiError } from './client.ts';
+import { errorCode } from './client.ts';
 import { countryName, useConsole } from './context.ts';
 
 type Figures = DashboardFigures & { documentTitles: Record<string, Record<string, string>> };
@@ -76,6 +76,7 @@ export default function Dashboard() {
   const [query, setQuery] = useState({ from: '', to: '' });
   const [draft, setDraft] = useState(query);
   const [figures, setFigures] = useState<Figures | undefined>();
+  /** The API's error code; shown in the console's current language. */
   const [error, setError] = useState<string | undefined>();
   const id = useId();
 
@@ -84,8 +85,8 @@ export default function Dashboard() {
     setError(undefined);
     api<Figures>('GET', `/api/staff/dashboard${params.size ? `?${params}` : ''}`)
       .then(setFigures)
-      .catch((e: unknown) => setError(t(`staff.errors.${e instanceof ApiError ? e.code : 'internal'}`)));
-  }, [query]);
+      .catch((e: unknown) => setError(errorCode(e)));
+  }, [api, query]);
 
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   const percent = (kept: number, of: number) => (of === 0 ? '—' : new Intl.NumberFormat(tag, { style: 'percent' }).format(kept / of));
@@ -117,7 +118,7 @@ export default function Dashboard() {
       </form>
       {error && (
         <p className="console-error" role="alert">
-          {error}
+          {t(`staff.errors.${error}`)}
         </p>
       )}
       {!figures && !error && <p aria-busy="true">{t('staff.loading')}</p>}

@@ -3,10 +3,11 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { COUNTRY_CODES } from '#domain/inquiries/countries.ts';
 import { INQUIRY_STATUSES } from '#domain/inquiries/inquiry-status.ts';
 import { promiseClock, type PromiseClock } from '#domain/inquiries/promise.ts';
-import type { InquirySummary } from '#domain/inquiries/staff-inquiries.ts';
+import type { InboxAnswer, InquirySummary } from '#domain/inquiries/staff/views.ts';
 import { LANGUAGES } from '#domain/site.ts';
-import { ApiError } from './client.ts';
+import { errorCode } from './client.ts';
 import { countryName, formatDateTime, formatRelative, languageName, useConsole } from './context.ts';
+import { useLatest } from './latest.ts';
 
 export interface InboxFilters {
   status: string;
@@ -84,27 +85,30 @@ export default function Inbox({
   const { t, tag, api, items, siteLang, announce } = useConsole();
   const [draft, setDraft] = useState(filters);
   const [rows, setRows] = useState<InquirySummary[] | undefined>();
+  /** The API's error code; shown in the console's current language. */
   const [error, setError] = useState<string | undefined>();
   const [now, setNow] = useState(Date.now());
   const [exporting, setExporting] = useState(false);
   const id = useId();
+  // The count is announced in the language of the moment it arrives, without refetching when the language changes.
+  const latest = useLatest({ t, announce });
 
   useEffect(() => {
     let current = true;
     setRows(undefined);
     setError(undefined);
-    api<{ inquiries: InquirySummary[]; total: number }>('GET', `/api/staff/inquiries${filterQuery(filters)}`)
+    api<InboxAnswer>('GET', `/api/staff/inquiries${filterQuery(filters)}`)
       .then((answer) => {
         if (!current) return;
         setRows(answer.inquiries);
         setNow(Date.now());
-        announce(t('staff.inbox.shown', { count: answer.total }));
+        latest.current.announce(latest.current.t('staff.inbox.shown', { count: answer.total }));
       })
-      .catch((e: unknown) => current && setError(t(`staff.errors.${e instanceof ApiError ? e.code : 'internal'}`)));
+      .catch((e: unknown) => current && setError(errorCode(e)));
     return () => {
       current = false;
     };
-  }, [filters]);
+  }, [api, filters, latest]);
 
   // The clocks move on their own while the inbox is open.
   useEffect(() => {
@@ -130,7 +134,7 @@ export default function Inbox({
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       announce(t('staff.inbox.exported'));
     } catch (e) {
-      setError(t(`staff.errors.${e instanceof ApiError ? e.code : 'internal'}`));
+      setError(errorCode(e));
     } finally {
       setExporting(false);
     }
@@ -144,96 +148,98 @@ export default function Inbox({
       <h2 id={`${id}-title`} tabIndex={-1} data-focus-on-view>
         {t('staff.inbox.title')}
       </h2>
-      <form className="console-filters" onSubmit={submit} role="search" aria-label={t('staff.inbox.filters')}>
-        <div className="filter">
-          <label htmlFor={`${id}-q`}>{t('staff.inbox.search')}</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={draft.q}
-            onChange={(e) => set('q', e.target.value)}
-            placeholder={t('staff.inbox.searchPlaceholder')}
-          />
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-status`}>{t('staff.inbox.status')}</label>
-          <select id={`${id}-status`} value={draft.status} onChange={(e) => set('status', e.target.value)}>
-            <option value="new,in-progress">{t('staff.inbox.open')}</option>
-            <option value="">{t('staff.inbox.anyStatus')}</option>
-            {INQUIRY_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`staff.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-owner`}>{t('staff.inbox.owner')}</label>
-          <select id={`${id}-owner`} value={draft.owner} onChange={(e) => set('owner', e.target.value)}>
-            <option value="">{t('staff.inbox.anyOwner')}</option>
-            <option value="me">{t('staff.inbox.mine')}</option>
-            <option value="none">{t('staff.inbox.nobody')}</option>
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-item`}>{t('staff.inbox.item')}</label>
-          <select id={`${id}-item`} value={draft.item} onChange={(e) => set('item', e.target.value)}>
-            <option value="">{t('staff.inbox.anyItem')}</option>
-            {itemIds.map((item) => (
-              <option key={item} value={item}>
-                {items[item]!.titles[siteLang] ?? items[item]!.titles.en ?? item}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-country`}>{t('staff.inbox.country')}</label>
-          <select id={`${id}-country`} value={draft.country} onChange={(e) => set('country', e.target.value)}>
-            <option value="">{t('staff.inbox.anyCountry')}</option>
-            {countries.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-language`}>{t('staff.inbox.language')}</label>
-          <select id={`${id}-language`} value={draft.language} onChange={(e) => set('language', e.target.value)}>
-            <option value="">{t('staff.inbox.anyLanguage')}</option>
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {languageName(tag, code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-age`}>{t('staff.inbox.age')}</label>
-          <select id={`${id}-age`} value={draft.age} onChange={(e) => set('age', e.target.value)}>
-            <option value="">{t('staff.inbox.anyAge')}</option>
-            {Object.keys(AGES).map((age) => (
-              <option key={age} value={age}>
-                {t(`staff.inbox.ages.${age}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter filter-check">
-          <input id={`${id}-overdue`} type="checkbox" checked={draft.overdue} onChange={(e) => set('overdue', e.target.checked)} />
-          <label htmlFor={`${id}-overdue`}>{t('staff.inbox.overdueOnly')}</label>
-        </div>
-        <button type="submit" className="button">
-          {t('staff.inbox.apply')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => void exportCsv()} disabled={exporting}>
-          {t('staff.inbox.export')}
-        </button>
-      </form>
+      <search aria-label={t('staff.inbox.filters')}>
+        <form className="console-filters" onSubmit={submit}>
+          <div className="filter">
+            <label htmlFor={`${id}-q`}>{t('staff.inbox.search')}</label>
+            <input
+              id={`${id}-q`}
+              type="search"
+              value={draft.q}
+              onChange={(e) => set('q', e.target.value)}
+              placeholder={t('staff.inbox.searchPlaceholder')}
+            />
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-status`}>{t('staff.inbox.status')}</label>
+            <select id={`${id}-status`} value={draft.status} onChange={(e) => set('status', e.target.value)}>
+              <option value="new,in-progress">{t('staff.inbox.open')}</option>
+              <option value="">{t('staff.inbox.anyStatus')}</option>
+              {INQUIRY_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`staff.status.${status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-owner`}>{t('staff.inbox.owner')}</label>
+            <select id={`${id}-owner`} value={draft.owner} onChange={(e) => set('owner', e.target.value)}>
+              <option value="">{t('staff.inbox.anyOwner')}</option>
+              <option value="me">{t('staff.inbox.mine')}</option>
+              <option value="none">{t('staff.inbox.nobody')}</option>
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-item`}>{t('staff.inbox.item')}</label>
+            <select id={`${id}-item`} value={draft.item} onChange={(e) => set('item', e.target.value)}>
+              <option value="">{t('staff.inbox.anyItem')}</option>
+              {itemIds.map((item) => (
+                <option key={item} value={item}>
+                  {items[item]!.titles[siteLang] ?? items[item]!.titles.en ?? item}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-country`}>{t('staff.inbox.country')}</label>
+            <select id={`${id}-country`} value={draft.country} onChange={(e) => set('country', e.target.value)}>
+              <option value="">{t('staff.inbox.anyCountry')}</option>
+              {countries.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-language`}>{t('staff.inbox.language')}</label>
+            <select id={`${id}-language`} value={draft.language} onChange={(e) => set('language', e.target.value)}>
+              <option value="">{t('staff.inbox.anyLanguage')}</option>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {languageName(tag, code)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-age`}>{t('staff.inbox.age')}</label>
+            <select id={`${id}-age`} value={draft.age} onChange={(e) => set('age', e.target.value)}>
+              <option value="">{t('staff.inbox.anyAge')}</option>
+              {Object.keys(AGES).map((age) => (
+                <option key={age} value={age}>
+                  {t(`staff.inbox.ages.${age}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter filter-check">
+            <input id={`${id}-overdue`} type="checkbox" checked={draft.overdue} onChange={(e) => set('overdue', e.target.checked)} />
+            <label htmlFor={`${id}-overdue`}>{t('staff.inbox.overdueOnly')}</label>
+          </div>
+          <button type="submit" className="button">
+            {t('staff.inbox.apply')}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => void exportCsv()} disabled={exporting}>
+            {t('staff.inbox.export')}
+          </button>
+        </form>
+      </search>
 
       {error && (
         <p className="console-error" role="alert">
-          {error}
+          {t(`staff.errors.${error}`)}
         </p>
       )}
       {!rows && !error && <p aria-busy="true">{t('staff.loading')}</p>}
@@ -264,7 +270,13 @@ export default function Inbox({
                     className={`${overdue ? 'is-overdue' : ''} status-row-${row.status}`}
                   >
                     <th scope="row">
-                      <a href={`#/inquiry/${row.id}`} onClick={(e) => (e.preventDefault(), onOpen(row.id))}>
+                      <a
+                        href={`#/inquiry/${row.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onOpen(row.id);
+                        }}
+                      >
                         {row.reference}
                       </a>
                     </th>

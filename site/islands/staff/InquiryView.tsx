@@ -1,35 +1,18 @@
 // One inquiry: all it says (always as text), the item, the investor's downloads and the history; take, assign, status, notes and the reply.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { nextStatuses, type InquiryStatus } from '#domain/inquiries/inquiry-status.ts';
-import type { PromiseClock } from '#domain/inquiries/promise.ts';
-import type { HistoryEntry, InquirySummary } from '#domain/inquiries/staff-inquiries.ts';
-import { ApiError } from './client.ts';
+import type { HistoryEntry } from '#domain/inquiries/record.ts';
+import type { StaffMember } from '#domain/inquiries/staff-access.ts';
+import type { InquiryAnswer } from '#domain/inquiries/staff/views.ts';
+import { ApiError, errorCode } from './client.ts';
 import { countryName, formatDateTime, languageName, useConsole } from './context.ts';
 import { ClockText } from './Inbox.tsx';
 
-interface Detail {
-  inquiry: InquirySummary & {
-    message: string | null;
-    consent: { version: string; at: string; language: string } | null;
-    history: HistoryEntry[];
-    erasedAt: string | null;
-    firstReplyDue: string;
-    answerDue: string;
-    clock: PromiseClock;
-  };
-  downloads: { documentId: string; title: Record<string, string> | null; at: string; language: string; itemId: string | null }[];
-  delivery?: 'sent' | 'failed';
-}
-
-interface Member {
-  id: string;
-  name: string;
-}
-
 export default function InquiryView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, tag, api, items, siteLang, me, announce } = useConsole();
-  const [detail, setDetail] = useState<Detail | undefined>();
-  const [members, setMembers] = useState<Member[]>([]);
+  const [detail, setDetail] = useState<InquiryAnswer | undefined>();
+  const [members, setMembers] = useState<StaffMember[]>([]);
+  /** The key of the message to show, so it follows the console's language. */
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
@@ -39,19 +22,19 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
   const [status, setStatus] = useState('');
   const uid = useId();
 
-  const load = async () => {
+  const load = useCallback(async () => {
     const [loaded, team] = await Promise.all([
-      api<Detail>('GET', `/api/staff/inquiries/${id}`),
-      api<{ members: Member[] }>('GET', '/api/staff/members'),
+      api<InquiryAnswer>('GET', `/api/staff/inquiries/${id}`),
+      api<{ members: StaffMember[] }>('GET', '/api/staff/members'),
     ]);
     setDetail(loaded);
     setMembers(team.members);
     return loaded;
-  };
+  }, [api, id]);
 
   useEffect(() => {
-    load().catch((e: unknown) => setError(t(`staff.errors.${e instanceof ApiError ? e.code : 'internal'}`)));
-  }, [id]);
+    load().catch((e: unknown) => setError(`staff.errors.${errorCode(e)}`));
+  }, [load]);
 
   /**
    * Every change carries the version this view shows. If someone else changed the inquiry meanwhile the
@@ -62,17 +45,17 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
     setBusy(true);
     setError(undefined);
     try {
-      const next = await api<Detail>(method, `/api/staff/inquiries/${id}/${path}`, { version: detail.inquiry.version, ...body });
+      const next = await api<InquiryAnswer>(method, `/api/staff/inquiries/${id}/${path}`, { version: detail.inquiry.version, ...body });
       setDetail(next);
       clear?.();
-      if (next.delivery === 'failed') setError(t('staff.inquiry.deliveryFailed'));
+      if (next.delivery === 'failed') setError('staff.inquiry.deliveryFailed');
       announce(done);
     } catch (e) {
       const apiError = e instanceof ApiError ? e : undefined;
       if (apiError?.status === 409 && apiError.errors[0]?.field === 'version') {
         await load().catch(() => {});
-        setError(t('staff.errors.conflict'));
-      } else setError(t(`staff.errors.${apiError?.code === 'not_allowed' ? 'notAllowed' : (apiError?.code ?? 'internal')}`));
+        setError('staff.errors.conflict');
+      } else setError(`staff.errors.${apiError?.code === 'not_allowed' ? 'notAllowed' : (apiError?.code ?? 'internal')}`);
     } finally {
       setBusy(false);
     }
@@ -82,7 +65,7 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
     return (
       <section>
         <p className="console-error" role="alert">
-          {error}
+          {t(error)}
         </p>
         <button type="button" className="link-button" onClick={onBack}>
           {t('staff.inquiry.back')}
@@ -139,9 +122,8 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
   return (
     <article className="inquiry-view" aria-labelledby={`${uid}-title`}>
       <p>
-        <a href="#/inbox" onClick={(e) => (e.preventDefault(), onBack())}>
-          {t('staff.inquiry.back')}
-        </a>
+        {/* A plain link: the console follows the address's hash, so going back needs no handler. */}
+        <a href="#/inbox">{t('staff.inquiry.back')}</a>
       </p>
       <h2 id={`${uid}-title`} tabIndex={-1} data-focus-on-view>
         {t('staff.inquiry.title', { reference: inquiry.reference })}
@@ -152,7 +134,7 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
       </p>
       {error && (
         <p className="console-error" role="alert">
-          {error}
+          {t(error)}
         </p>
       )}
       {erased && <p className="notice">{t('staff.inquiry.erasedNotice')}</p>}

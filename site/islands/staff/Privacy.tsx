@@ -1,14 +1,8 @@
 // Data protection: erase a person's data by e-mail (after a confirmation), and the log of erasures and exports.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AuditEntry, ErasureOutcome } from '#domain/inquiries/staff/audit.ts';
 import { ApiError } from './client.ts';
 import { formatDateTime, useConsole } from './context.ts';
-
-interface AuditEntry {
-  at: string;
-  by: { id: string; name: string };
-  action: 'erasure' | 'export';
-  details: Record<string, unknown>;
-}
 
 export default function Privacy() {
   const { t, tag, api, announce } = useConsole();
@@ -19,15 +13,20 @@ export default function Privacy() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const id = useId();
 
-  const loadAudit = () => api<{ entries: AuditEntry[] }>('GET', '/api/staff/audit').then((a) => setEntries(a.entries));
+  const loadAudit = useCallback(() => api<{ entries: AuditEntry[] }>('GET', '/api/staff/audit').then((a) => setEntries(a.entries)), [api]);
   useEffect(() => {
     loadAudit().catch(() => {});
-  }, []);
+  }, [loadAudit]);
+  // The confirmation takes focus as it opens, so the keyboard and a screen reader land on the question it asks.
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
 
   async function erase() {
     setError(undefined);
     try {
-      const outcome = await api<{ inquiries: number; downloads: number; mails: number }>('POST', '/api/staff/erasures', { email });
+      const outcome = await api<ErasureOutcome>('POST', '/api/staff/erasures', { email });
       const message = t('staff.privacy.done', { inquiries: outcome.inquiries, downloads: outcome.downloads, mails: outcome.mails });
       setResult(message);
       announce(message);
@@ -66,7 +65,7 @@ export default function Privacy() {
         <div className="notice" role="alertdialog" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>{t('staff.privacy.confirm', { email })}</p>
           <div className="action-row">
-            <button type="button" className="button" onClick={() => void erase()} autoFocus>
+            <button type="button" className="button" onClick={() => void erase()} ref={confirmButton}>
               {t('staff.privacy.confirmYes')}
             </button>
             <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>

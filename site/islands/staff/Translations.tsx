@@ -1,7 +1,7 @@
 // Translations: per language how many texts are up to date, drafts, stale or missing, and a table of the files that need work, linked to where they are edited.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { editUrl, repositoryPath, workList, type TranslationReport, type WorkItem } from '#domain/translation/translation-status.ts';
-import { ApiError } from './client.ts';
+import { errorCode } from './client.ts';
 import { formatDateTime, languageName, useConsole } from './context.ts';
 
 /** The states that need a translator, most urgent first: the table is ordered and filtered by them. */
@@ -11,6 +11,7 @@ type WorkState = (typeof WORK_STATES)[number];
 export default function Translations() {
   const { t, tag, api, items, siteLang } = useConsole();
   const [report, setReport] = useState<TranslationReport | undefined>();
+  /** The API's error code; shown in the console's current language. */
   const [error, setError] = useState<string | undefined>();
   const [language, setLanguage] = useState('');
   const [state, setState] = useState<'' | WorkState>('');
@@ -19,8 +20,8 @@ export default function Translations() {
   useEffect(() => {
     api<TranslationReport>('GET', '/api/staff/translations')
       .then(setReport)
-      .catch((e: unknown) => setError(t(`staff.errors.${e instanceof ApiError ? e.code : 'internal'}`)));
-  }, []);
+      .catch((e: unknown) => setError(errorCode(e)));
+  }, [api]);
 
   const work = useMemo(() => {
     if (!report) return [];
@@ -55,7 +56,7 @@ export default function Translations() {
       </h2>
       {error && (
         <p className="console-error" role="alert">
-          {error}
+          {t(`staff.errors.${error}`)}
         </p>
       )}
       {!report && !error && <p aria-busy="true">{t('staff.loading')}</p>}
@@ -118,30 +119,32 @@ export default function Translations() {
 
           <h3 id={`${id}-work`}>{t('staff.translations.needsWork')}</h3>
           <p className="hint">{report.repositoryEditUrl ? t('staff.translations.linked') : t('staff.translations.unlinked')}</p>
-          <form className="console-filters" role="search" aria-label={t('staff.translations.filters')} onSubmit={(e) => e.preventDefault()}>
-            <div className="filter">
-              <label htmlFor={`${id}-language`}>{t('staff.translations.language')}</label>
-              <select id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value)}>
-                <option value="">{t('staff.translations.anyLanguage')}</option>
-                {report.languages.map((code) => (
-                  <option key={code} value={code}>
-                    {nameOf(code)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="filter">
-              <label htmlFor={`${id}-state`}>{t('staff.translations.state')}</label>
-              <select id={`${id}-state`} value={state} onChange={(e) => setState(e.target.value as '' | WorkState)}>
-                <option value="">{t('staff.translations.anyState')}</option>
-                {WORK_STATES.map((name) => (
-                  <option key={name} value={name}>
-                    {t(`staff.translations.states.${name}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </form>
+          <search aria-label={t('staff.translations.filters')}>
+            <form className="console-filters" onSubmit={(e) => e.preventDefault()}>
+              <div className="filter">
+                <label htmlFor={`${id}-language`}>{t('staff.translations.language')}</label>
+                <select id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value)}>
+                  <option value="">{t('staff.translations.anyLanguage')}</option>
+                  {report.languages.map((code) => (
+                    <option key={code} value={code}>
+                      {nameOf(code)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="filter">
+                <label htmlFor={`${id}-state`}>{t('staff.translations.state')}</label>
+                <select id={`${id}-state`} value={state} onChange={(e) => setState(e.target.value as '' | WorkState)}>
+                  <option value="">{t('staff.translations.anyState')}</option>
+                  {WORK_STATES.map((name) => (
+                    <option key={name} value={name}>
+                      {t(`staff.translations.states.${name}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </form>
+          </search>
           <p className="result-count" role="status">
             {t('staff.translations.shown', { count: number.format(shown.length) })}
           </p>

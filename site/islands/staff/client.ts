@@ -13,6 +13,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The code a failed call is shown by: the API's own, or `internal` for anything else. */
+export const errorCode = (error: unknown): string => (error instanceof ApiError ? error.code : 'internal');
+
 export type Fetcher = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /** `token()` is asked before every call, so a refreshed token is used at once; a 401 signs the console out. */

@@ -52,7 +52,24 @@ export class SignInError extends Error {
   }
 }
 
-async function initiateAuth(settings: AuthSettings, flow: string, parameters: Record<string, string>): Promise<Record<string, any>> {
+/** The parts of Cognito's InitiateAuth answer the console reads. */
+interface AuthenticationResult {
+  AccessToken?: string;
+  IdToken?: string;
+  RefreshToken?: string;
+}
+interface InitiateAuthAnswer {
+  AuthenticationResult?: AuthenticationResult;
+  ChallengeName?: string;
+}
+
+/** The tokens of a successful answer; an answer without them is a pool we cannot work with. */
+function tokensOf(answer: InitiateAuthAnswer): AuthenticationResult {
+  if (!answer.AuthenticationResult) throw new SignInError('unavailable');
+  return answer.AuthenticationResult;
+}
+
+async function initiateAuth(settings: AuthSettings, flow: string, parameters: Record<string, string>): Promise<InitiateAuthAnswer> {
   let response: Response;
   try {
     response = await fetch(settings.endpoint, {
@@ -63,14 +80,14 @@ async function initiateAuth(settings: AuthSettings, flow: string, parameters: Re
   } catch {
     throw new SignInError('unavailable');
   }
-  const body = (await response.json().catch(() => ({}))) as Record<string, any>;
+  const body = (await response.json().catch(() => ({}))) as InitiateAuthAnswer;
   if (response.status >= 500) throw new SignInError('unavailable');
   if (!response.ok) throw new SignInError('credentials');
   if (body.ChallengeName) throw new SignInError('new-password');
   return body;
 }
 
-function toSession(result: Record<string, any>, refreshToken?: string): Session {
+function toSession(result: AuthenticationResult, refreshToken?: string): Session {
   const access = String(result.AccessToken);
   const exp = Number(claims(access).exp ?? 0) * 1000;
   const id = claims(String(result.IdToken));
@@ -87,7 +104,7 @@ function toSession(result: Record<string, any>, refreshToken?: string): Session 
 
 export async function signIn(settings: AuthSettings, username: string, password: string): Promise<Session> {
   const body = await initiateAuth(settings, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
-  return toSession(body.AuthenticationResult);
+  return toSession(tokensOf(body));
 }
 
 /** A fresh access token from the refresh token, so a long reply is not lost to an expired hour. */
@@ -95,7 +112,7 @@ export async function refresh(settings: AuthSettings, session: Session): Promise
   if (!session.refreshToken) return undefined;
   try {
     const body = await initiateAuth(settings, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: session.refreshToken });
-    return toSession(body.AuthenticationResult, session.refreshToken);
+    return toSession(tokensOf(body), session.refreshToken);
   } catch {
     return undefined;
   }

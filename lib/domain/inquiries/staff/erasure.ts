@@ -1,0 +1,26 @@
+// Erasing a person from an inquiry: what goes (everything that identifies them), what stays (the anonymous facts), and the request.
+import { z } from 'zod';
+import { checkWith } from '../../validation.ts';
+import { PERSONAL_FIELDS, versionOf, type InquiryRecord } from '../record.ts';
+import { entry, withoutTexts, type ChangeContext } from './history.ts';
+
+export const erasureSchema = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) });
+export const checkErasure = (raw: unknown) => checkWith(erasureSchema, raw);
+
+/** E-mails are matched without regard to case or surrounding spaces: investors type them both ways. */
+export const sameEmail = (stored: string | undefined, wanted: string) => stored?.trim().toLowerCase() === wanted.trim().toLowerCase();
+
+/**
+ * Removes everything that identifies the person: name, e-mail, company, message, the fingerprint of
+ * them, and the texts of notes and replies. What stays is anonymous: dates, item, country, language,
+ * sector, size, status, who on staff did what, and the consent record's version and time.
+ */
+export function eraseInquiry(inquiry: InquiryRecord, ctx: ChangeContext): InquiryRecord {
+  const next: InquiryRecord = { ...inquiry };
+  for (const field of PERSONAL_FIELDS) delete next[field];
+  next.history = [...withoutTexts(inquiry.history ?? []), entry(ctx, { type: 'erased' })];
+  next.erasedAt = ctx.now;
+  next.version = versionOf(inquiry) + 1;
+  next.updatedAt = ctx.now;
+  return next;
+}
