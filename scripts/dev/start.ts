@@ -9,6 +9,7 @@ import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
 import { DOCUMENT_FOLDERS } from '#content-files/documents.ts';
 import { pick, SITE } from '#domain/site.ts';
 import { factsheetsUpToDate, generateFactsheets } from '../documents/factsheets.ts';
+import { startEditorServer, type EditorServer } from './editor-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiOnly = process.argv.includes('--api-only');
@@ -31,15 +32,17 @@ const ports = {
   dynamodb: port('DYNAMODB_PORT', 4323),
   s3: port('S3_PORT', 4324),
   cognito: port('COGNITO_PORT', 4325),
+  editor: port('EDITOR_PORT', 4326),
 };
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
 let stack: LocalStack | undefined;
 let site: ChildProcess | undefined;
+let editor: EditorServer | undefined;
 let stopping: Promise<void> | undefined;
 
 function stop(code: number): Promise<void> {
-  return (stopping ??= (async () => {
+  stopping ??= (async () => {
     if (site && site.exitCode === null && site.signalCode === null) {
       const exited = new Promise((done) => site!.once('exit', done));
       site.kill('SIGTERM');
@@ -47,10 +50,12 @@ function stop(code: number): Promise<void> {
       await exited;
       clearTimeout(timer);
     }
+    await editor?.stop();
     await stack?.stop();
-    console.log(`Stopped: ${site ? 'site, ' : ''}API, staff sign-in, S3 and DynamoDB.`);
+    console.log(`Stopped: ${site ? 'site, editor, ' : ''}API, staff sign-in, S3 and DynamoDB.`);
     process.exit(code);
-  })());
+  })();
+  return stopping;
 }
 
 process.on('SIGINT', () => void stop(0));
@@ -71,6 +76,8 @@ try {
     onMail: (mail) =>
       console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
   });
+  // The editor at /admin/ saves into this working tree (content/), with no account: its local mode.
+  if (!apiOnly) editor = await startEditorServer(root, ports.editor);
 } catch (error) {
   console.error(`Could not start the local stack: ${(error as Error).message}`);
   process.exit(1);
@@ -82,6 +89,7 @@ console.log(
     '',
     `${pick(SITE.siteName, SITE.defaultLanguage)}, local stack`,
     ...(apiOnly ? [] : [`  Site       ${siteUrl}/  (astro dev; /api is proxied to the API)`]),
+    ...(editor ? [`  Editor     ${siteUrl}/admin/  (Decap CMS, no account; saves into content/ through ${editor.url})`] : []),
     `  API        ${stack.api.url}  (try ${stack.api.url}/api/health)`,
     `  DynamoDB   ${stack.dynamodb.url}  (dynalite; tables ${Object.values(stack.names.tables).join(', ')}; data in ${show(join(dataDir, 'dynamodb'))})`,
     `  S3         ${stack.s3.url}  (s3rver, signed requests only; bucket ${stack.names.buckets.documents} with ${stack.documents.length} document(s) from ${DOCUMENT_FOLDERS.join(' and ')}; data in ${show(join(dataDir, 's3'))})`,
@@ -104,7 +112,7 @@ if (!apiOnly) {
   site = spawn(process.execPath, [join(dirname(astroPackage), bin), 'dev'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, API_PORT: String(stack.api.port) },
+    env: { ...process.env, API_PORT: String(stack.api.port), ...(editor ? { DECAP_SERVER_URL: editor.url } : {}) },
   });
   site.once('exit', (code, signal) => {
     if (stopping) return;

@@ -1,0 +1,167 @@
+// The editor's configuration (Decap CMS) generated from the content schemas and site.json: never written by hand beside them.
+import { CATEGORIES, KINDS_BY_CATEGORY, itemFactsSchema, textSchema, type Category } from '#domain/catalog/catalog.ts';
+import { documentFileSchema } from '#domain/catalog/documents.ts';
+import { newsTextSchema } from '#domain/catalog/news.ts';
+import { FACTS_FILE, TEXT_FILE_STEM } from '#domain/content-layout.ts';
+import { siteConfigSchema, type SiteConfig } from '#domain/site-config.ts';
+import { type CmsField, type FieldContext, fieldFor, fieldsOf, objectShape } from './cms-fields.ts';
+
+export interface CmsCollection {
+  name: string;
+  label: string;
+  folder?: string;
+  files?: { name: string; label: string; file: string; fields: CmsField[] }[];
+  path?: string;
+  extension?: string;
+  format?: 'yaml' | 'frontmatter' | 'json';
+  create?: boolean;
+  delete?: boolean;
+  slug?: string;
+  identifier_field?: string;
+  summary?: string;
+  i18n?: boolean;
+  media_folder?: string;
+  public_folder?: string;
+  fields?: CmsField[];
+}
+
+export interface CmsConfig {
+  backend: { name: string; branch: string };
+  local_backend?: { url: string };
+  load_config_file: false;
+  media_folder: string;
+  public_folder: string;
+  i18n: { structure: 'multiple_files'; locales: string[]; default_locale: string };
+  collections: CmsCollection[];
+}
+
+export interface CmsOptions {
+  /** Where the content folder lies, from the folder the editor's server serves (the repository's root). */
+  contentFolder?: string;
+  /** The address of the local proxy (`decap-server`) that edits the working tree; absent in the published site. */
+  localBackendUrl?: string;
+}
+
+/** Fields of news posts that only the source text carries: its translations take them from it. */
+const SOURCE_ONLY_NEWS_FIELDS = new Set(['date', 'type', 'sources', 'related']);
+
+/** The site settings a publisher edits in the editor; the rest of site.json is the site's developers' to change. */
+export const SETTINGS_FIELDS = ['keyFigures', 'keyFigureSources', 'contacts'] as const;
+
+/** The collection of one catalog section's texts, or of pages and news. */
+function textFields(schema: typeof textSchema | typeof newsTextSchema, context: FieldContext, sourceOnly = new Set<string>()): CmsField[] {
+  return [
+    ...fieldsOf(schema, context).map((field) => ({
+      ...field,
+      ...(field.name === 'summary' ? { widget: 'text' as const } : {}),
+      i18n: !sourceOnly.has(field.name),
+    })),
+    { name: 'body', label: 'Text', widget: 'markdown', required: false, i18n: true },
+  ];
+}
+
+function factsCollection(category: Category, folder: string, context: FieldContext): CmsCollection {
+  const fields = fieldsOf(itemFactsSchema, context).map((field) =>
+    // A section's items are only its own kinds: the folder decides the section.
+    field.name === 'kind' ? { ...field, options: [...KINDS_BY_CATEGORY[category]] } : field,
+  );
+  return {
+    name: `${category}-facts`,
+    label: `${category}: facts`,
+    folder,
+    path: `{{slug}}/${FACTS_FILE.replace(/\.yaml$/, '')}`,
+    extension: 'yaml',
+    format: 'yaml',
+    create: true,
+    delete: false,
+    slug: '{{id}}',
+    identifier_field: 'id',
+    summary: '{{id}} ({{kind}}, {{status}})',
+    fields,
+  };
+}
+
+function textCollection(name: string, label: string, folder: string, fields: CmsField[], create: boolean): CmsCollection {
+  return {
+    name,
+    label,
+    folder,
+    path: `{{slug}}/${TEXT_FILE_STEM}`,
+    extension: 'md',
+    format: 'frontmatter',
+    create,
+    delete: false,
+    identifier_field: 'title',
+    i18n: true,
+    fields,
+  };
+}
+
+function documentsCollection(folder: string, context: FieldContext): CmsCollection {
+  const fields = fieldsOf(documentFileSchema, context).map((field) => {
+    if (field.name === 'file')
+      return { ...field, widget: 'file' as const, hint: 'The PDF (or other file) itself, kept beside this description.' };
+    // The schema's refinement asks for the English title, the fallback the site shows for a missing translation.
+    if (field.name === 'title')
+      return { ...field, fields: field.fields!.map((title) => (title.name === 'en' ? { ...title, required: true } : title)) };
+    return field;
+  });
+  return {
+    name: 'documents',
+    label: 'documents',
+    folder,
+    extension: 'yaml',
+    format: 'yaml',
+    create: true,
+    delete: false,
+    slug: '{{id}}',
+    identifier_field: 'id',
+    // Files sit beside their description, where content:check and the build look for them.
+    media_folder: '',
+    public_folder: '',
+    fields,
+  };
+}
+
+function settingsCollection(file: string, context: FieldContext): CmsCollection {
+  const shape = objectShape(siteConfigSchema);
+  return {
+    name: 'settings',
+    label: 'settings',
+    files: [
+      {
+        name: 'site',
+        label: 'key figures and contacts',
+        file,
+        fields: SETTINGS_FIELDS.map((name) => fieldFor(name, shape[name]!, context)),
+      },
+    ],
+    format: 'json',
+  };
+}
+
+/** The whole configuration for one site: a collection per catalog section (facts and texts), pages, news, documents, settings. */
+export function cmsConfig(site: SiteConfig, options: CmsOptions = {}): CmsConfig {
+  const content = options.contentFolder ?? 'content';
+  const context: FieldContext = { languages: site.languages };
+  const catalogText = textFields(textSchema, context);
+  return {
+    // The published editor signs in through the hosting's Git gateway; locally the proxy below answers instead.
+    backend: { name: 'git-gateway', branch: 'main' },
+    ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
+    load_config_file: false,
+    media_folder: `${content}/documents`,
+    public_folder: '/documents',
+    i18n: { structure: 'multiple_files', locales: [...site.languages], default_locale: site.sourceLanguage },
+    collections: [
+      ...CATEGORIES.flatMap((category) => [
+        factsCollection(category, `${content}/catalog/${category}`, context),
+        textCollection(category, `${category}: texts`, `${content}/catalog/${category}`, catalogText, false),
+      ]),
+      textCollection('pages', 'pages', `${content}/pages`, catalogText, false),
+      textCollection('news', 'news', `${content}/news`, textFields(newsTextSchema, context, SOURCE_ONLY_NEWS_FIELDS), true),
+      documentsCollection(`${content}/documents`, context),
+      settingsCollection(`${content}/site.json`, context),
+    ],
+  };
+}

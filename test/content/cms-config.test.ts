@@ -1,0 +1,142 @@
+// The editor's generated configuration agrees with the content schemas: every field, its required-ness and its allowed values.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CATEGORIES, KINDS_BY_CATEGORY, itemFactsSchema, textSchema } from '#domain/catalog/catalog.ts';
+import { UNITS } from '#domain/catalog/figures.ts';
+import { LIFECYCLE_STATUSES } from '#domain/catalog/lifecycle.ts';
+import { documentFileSchema } from '#domain/catalog/documents.ts';
+import { newsTextSchema } from '#domain/catalog/news.ts';
+import { siteConfigSchema } from '#domain/site-config.ts';
+import { SITE } from '#domain/site.ts';
+import { cmsConfig, SETTINGS_FIELDS, type CmsCollection } from '#content-files/cms-config.ts';
+import type { CmsField } from '#content-files/cms-fields.ts';
+
+const config = cmsConfig(SITE, { localBackendUrl: 'http://127.0.0.1:4326/api/v1' });
+const collection = (name: string): CmsCollection => {
+  const found = config.collections.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no collection "${name}"`);
+  return found;
+};
+
+/** Peels what zod's public API calls wrappers, independently of the generator's own reading of the schemas. */
+function core(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault)
+      current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodPipe) current = (current.in instanceof z.ZodTransform ? current.out : current.in) as z.ZodType;
+    else return current;
+  }
+}
+const shapeOf = (schema: z.ZodType) => (core(schema) as z.ZodObject).shape as Record<string, z.ZodType>;
+
+/**
+ * Every disagreement between a schema and the fields the editor shows for it: a missing field, a different
+ * required-ness (a field is required when the schema refuses it left out), different allowed values.
+ */
+function disagreements(schema: z.ZodType, fields: CmsField[], path: string): string[] {
+  const problems: string[] = [];
+  for (const [name, fieldSchema] of Object.entries(shapeOf(schema))) {
+    const where = `${path}.${name}`;
+    const field = fields.find((candidate) => candidate.name === name);
+    if (!field) {
+      problems.push(`${where}: no field in the editor`);
+      continue;
+    }
+    const required = !fieldSchema.safeParse(undefined).success;
+    if (field.required !== required) problems.push(`${where}: required ${field.required} in the editor, ${required} in the schema`);
+    problems.push(...valueDisagreements(fieldSchema, field, where));
+  }
+  for (const field of fields)
+    if (!(field.name in shapeOf(schema)) && field.name !== 'body') problems.push(`${path}.${field.name}: not in the schema`);
+  return problems;
+}
+
+function valueDisagreements(schema: z.ZodType, field: CmsField, where: string): string[] {
+  const inner = core(schema);
+  if (inner instanceof z.ZodEnum) return sameOptions(inner.options.map(String), field, where);
+  if (inner instanceof z.ZodArray) {
+    const element = core(inner.element as z.ZodType);
+    if (element instanceof z.ZodEnum) return sameOptions(element.options.map(String), field, where);
+    if (element instanceof z.ZodObject) return disagreements(element, field.fields ?? [], `${where}[]`);
+  }
+  if (inner instanceof z.ZodObject) return disagreements(inner, field.fields ?? [], where);
+  if (inner instanceof z.ZodRecord) {
+    const keys = core(inner.keyType as z.ZodType);
+    const valueShape = core(inner.valueType as z.ZodType);
+    const problems =
+      keys instanceof z.ZodEnum
+        ? sameOptions(keys.options.map(String), { ...field, options: field.fields?.map((f) => f.name) }, where)
+        : [];
+    for (const sub of field.fields ?? []) {
+      const element = valueShape instanceof z.ZodArray ? core(valueShape.element as z.ZodType) : valueShape;
+      if (element instanceof z.ZodObject) problems.push(...disagreements(element, sub.fields ?? [], `${where}.${sub.name}[]`));
+    }
+    return problems;
+  }
+  return [];
+}
+
+function sameOptions(values: string[], field: CmsField, where: string): string[] {
+  return JSON.stringify(field.options) === JSON.stringify(values)
+    ? []
+    : [`${where}: options ${JSON.stringify(field.options)}, schema ${JSON.stringify(values)}`];
+}
+
+describe('the editor configuration', () => {
+  it('has facts and texts for every catalog section, with only the kinds of that section', () => {
+    for (const category of CATEGORIES) {
+      const facts = collection(`${category}-facts`);
+      expect(facts.folder).toBe(`content/catalog/${category}`);
+      const kind = facts.fields!.find((field) => field.name === 'kind')!;
+      expect(kind.options).toEqual([...KINDS_BY_CATEGORY[category]]);
+      const sectionFacts = z.object({ ...shapeOf(itemFactsSchema), kind: z.enum(KINDS_BY_CATEGORY[category]) });
+      expect(disagreements(sectionFacts, facts.fields!, `${category}-facts`)).toEqual([]);
+      expect(collection(category)).toMatchObject({ folder: `content/catalog/${category}`, path: '{{slug}}/index', i18n: true });
+      expect(disagreements(textSchema, collection(category).fields!, category)).toEqual([]);
+    }
+  });
+
+  it('matches the schemas of pages, news, documents and the site settings', () => {
+    expect(disagreements(textSchema, collection('pages').fields!, 'pages')).toEqual([]);
+    expect(disagreements(newsTextSchema, collection('news').fields!, 'news')).toEqual([]);
+    const documents = collection('documents').fields!;
+    expect(disagreements(documentFileSchema, documents, 'documents').filter((problem) => !problem.startsWith('documents.title.'))).toEqual(
+      [],
+    );
+    const settings = collection('settings').files![0]!;
+    expect(settings.file).toBe('content/site.json');
+    const settingsShape = shapeOf(siteConfigSchema);
+    expect(
+      disagreements(z.object(Object.fromEntries(SETTINGS_FIELDS.map((name) => [name, settingsShape[name]!]))), settings.fields, 'settings'),
+    ).toEqual([]);
+  });
+
+  it('lists every value of every enum the facts use, in the schema order', () => {
+    const facts = collection('zones-facts').fields!;
+    const status = facts.find((field) => field.name === 'status')!;
+    expect(status.options).toEqual([...LIFECYCLE_STATUSES]);
+    const figures = facts.find((field) => field.name === 'figures')!;
+    const area = figures.fields!.find((field) => field.name === 'area')!;
+    const unit = area.fields!.find((field) => field.name === 'unit')!;
+    expect(unit.options).toEqual([...UNITS]);
+    expect(area.fields!.find((field) => field.name === 'sources')).toMatchObject({ widget: 'list', min: 1, required: true });
+  });
+
+  it('writes texts in every site language with the source language from site.json', () => {
+    expect(config.i18n).toEqual({ structure: 'multiple_files', locales: SITE.languages, default_locale: SITE.sourceLanguage });
+    const other = cmsConfig({ ...SITE, sourceLanguage: 'vi' });
+    expect(other.i18n.default_locale).toBe('vi');
+    expect(other.local_backend).toBeUndefined();
+    expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:4326/api/v1' });
+  });
+
+  it('notices a schema field the editor does not have, or a field that became required', () => {
+    const widened = z.object({ ...shapeOf(textSchema), subtitle: z.string() });
+    expect(disagreements(widened, collection('pages').fields!, 'pages')).toContain('pages.subtitle: no field in the editor');
+    const stricter = z.object({ ...shapeOf(textSchema), version: z.number() });
+    expect(disagreements(stricter, collection('pages').fields!, 'pages')).toContain(
+      'pages.version: required false in the editor, true in the schema',
+    );
+  });
+});
