@@ -22,7 +22,7 @@ export const siteConfigSchema = z
      * A short id for this site (e.g. "camau"): the staff console's browser storage keys, the local stack's table
      * names and, in infra/, the stack and parameter names are derived from it, so two provinces never collide.
      */
-    id: z.string().regex(/^[a-z][a-z0-9]{1,15}$/, 'expected 2-16 lower-case letters or digits, starting with a letter (e.g. "camau")'),
+    id: z.string().regex(/^[a-z][a-z0-9]{1,15}$/, 'expected 2-16 lower-case letters or digits, starting with a letter'),
     /** The start of every inquiry reference (e.g. "CM" in CM-2026-7K3Q9X). */
     referencePrefix: z.string().regex(/^[A-Z]{1,4}$/, 'expected 1-4 capital letters (e.g. "CM")'),
     /**
