@@ -3,7 +3,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
 import { matchesSearch } from '#domain/text/search-folding.ts';
 import { type FilterValues, readFilters, withFilters } from '#domain/text/url-filters.ts';
-import { FilterBar, type FilterOption, FilterSelect, SearchField } from './filters/FilterBar.tsx';
+import { FilterBar, type FilterOption, FilterSelect, filterFields, SearchField } from './filters/FilterBar.tsx';
+import { ResultTable, StatusCell } from './filters/ResultTable.tsx';
 
 export type { FilterOption };
 
@@ -90,13 +91,7 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
     setFilters(next);
     writeFiltersToUrl(next);
   };
-  const field = (key: FilterKey, label: string) => ({
-    id: `${formId}-${key}`,
-    label,
-    value: filters[key],
-    disabled: !live,
-    onChange: (value: string) => update({ ...filters, [key]: value }),
-  });
+  const field = filterFields(formId, filters, (key, value) => update({ ...filters, [key]: value }), !live);
 
   return (
     <div className="catalog-table">
@@ -110,35 +105,24 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
       <p className="result-count" role="status" aria-live="polite">
         {live ? fillPlaceholders(strings.showing, { count: visible.length, total: rows.length }) : ''}
       </p>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{strings.name}</th>
-              <th scope="col">{strings.kind}</th>
-              <th scope="col">{strings.statusColumn}</th>
-              <th scope="col">{strings.sizeColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((row) => (
-              <tr key={row.id} data-id={row.id}>
-                <th scope="row">
-                  <a href={row.href}>{row.title}</a>
-                  <span className="row-summary">{row.summary}</span>
-                </th>
-                <td>{row.kindLabel}</td>
-                <td>
-                  <span className={`status status-${row.status}`}>{row.statusLabel}</span>
-                </td>
-                <td>{row.sizeText}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {visible.length === 0 && <p className="notice">{strings.noMatch}</p>}
+      <ResultTable
+        caption={caption}
+        columns={[strings.name, strings.kind, strings.statusColumn, strings.sizeColumn]}
+        noMatch={strings.noMatch}
+        count={visible.length}
+      >
+        {visible.map((row) => (
+          <tr key={row.id} data-id={row.id}>
+            <th scope="row">
+              <a href={row.href}>{row.title}</a>
+              <span className="row-summary">{row.summary}</span>
+            </th>
+            <td>{row.kindLabel}</td>
+            <StatusCell status={row.status} label={row.statusLabel} />
+            <td>{row.sizeText}</td>
+          </tr>
+        ))}
+      </ResultTable>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { MapFeatureProperties } from '#render/map/map-feature.ts';
 import type { LonLatBounds } from '#render/map/svg.ts';
-import { FilterBar, FilterSelect, SearchField } from './filters/FilterBar.tsx';
+import { FilterBar, FilterSelect, filterFields, SearchField } from './filters/FilterBar.tsx';
+import { ResultTable, StatusCell } from './filters/ResultTable.tsx';
 import type { MapView, MapViewStrings } from './map/maplibre-view.ts';
 
 export interface MapExplorerProps {
@@ -188,12 +189,7 @@ export default function MapExplorer(props: MapExplorerProps) {
     document.getElementById(props.mapContainerId)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
 
-  const field = (key: FilterKey, label: string) => ({
-    id: `${formId}-${key}`,
-    label,
-    value: filters[key],
-    onChange: (value: string) => setFilters((current) => ({ ...current, [key]: value })),
-  });
+  const field = filterFields(formId, filters, (key, value) => setFilters((current) => ({ ...current, [key]: value })));
   /** The labelled choices that some item on the map has, in the labels' order. */
   const options = (map: Record<string, string>, present: string[]) =>
     Object.entries(map)
@@ -238,50 +234,40 @@ export default function MapExplorer(props: MapExplorerProps) {
       <p className="visually-hidden" aria-live="polite">
         {selectedName ? fillPlaceholders(strings.selected, { name: selectedName }) : ''}
       </p>
-      <div className="table-scroll">
-        <table className="map-list">
-          <thead>
-            <tr>
-              <th scope="col">{strings.name}</th>
-              <th scope="col">{strings.kind}</th>
-              <th scope="col">{strings.status}</th>
-              <th scope="col">{strings.figure}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((item) => (
-              <tr key={item.id} data-id={item.id} className={item.id === selected ? 'is-selected' : undefined}>
-                <th scope="row">
-                  <button type="button" className="link-button" aria-pressed={item.id === selected} onClick={() => void choose(item.id)}>
-                    {item.name}
-                    <span className="visually-hidden"> — {strings.showOnMap}</span>
-                  </button>
-                  <a className="row-link" href={item.href}>
-                    {strings.openPage}
-                  </a>
-                </th>
-                <td>{labels.kind[item.kind]}</td>
-                <td>
-                  <span className={`status status-${item.status}`}>{labels.status[item.status]}</span>
-                </td>
-                <td>
-                  {item.figure ?? '—'}
-                  {item.approximate && (
-                    <>
-                      <span className="approx-mark" aria-hidden="true" title={strings.approximate}>
-                        {' '}
-                        ≈
-                      </span>
-                      <span className="visually-hidden">, {strings.approximate}</span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {visible.length === 0 && <p className="notice">{strings.noMatch}</p>}
+      <ResultTable
+        className="map-list"
+        columns={[strings.name, strings.kind, strings.status, strings.figure]}
+        noMatch={strings.noMatch}
+        count={visible.length}
+      >
+        {visible.map((item) => (
+          <tr key={item.id} data-id={item.id} className={item.id === selected ? 'is-selected' : undefined}>
+            <th scope="row">
+              <button type="button" className="link-button" aria-pressed={item.id === selected} onClick={() => void choose(item.id)}>
+                {item.name}
+                <span className="visually-hidden"> — {strings.showOnMap}</span>
+              </button>
+              <a className="row-link" href={item.href}>
+                {strings.openPage}
+              </a>
+            </th>
+            <td>{labels.kind[item.kind]}</td>
+            <StatusCell status={item.status} label={labels.status[item.status]} />
+            <td>
+              {item.figure ?? '—'}
+              {item.approximate && (
+                <>
+                  <span className="approx-mark" aria-hidden="true" title={strings.approximate}>
+                    {' '}
+                    ≈
+                  </span>
+                  <span className="visually-hidden">, {strings.approximate}</span>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ResultTable>
     </div>
   );
 }

@@ -81,19 +81,19 @@ describe('reading the catalog', () => {
     const ids = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     const all = await rows.count();
     const search = page.getByRole('searchbox', { name: 'Tìm theo tên' });
-    await expect.poll(() => search.isEnabled()).toBe(true);
+    await expect.poll(() => search.isEnabled(), { timeout: 10_000 }).toBe(true);
     await search.focus();
     await page.keyboard.type('điện');
-    await expect.poll(() => rows.count()).toBeLessThan(all);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeLessThan(all);
     const accented = await ids();
     await search.fill('');
     await page.keyboard.type('dien');
-    await expect.poll(() => ids()).toEqual(accented);
+    await expect.poll(() => ids(), { timeout: 10_000 }).toEqual(accented);
     expect([...accented].sort()).toEqual([...powerPlants].sort());
     expect(page.url()).toContain('q=dien');
     // The search travels in a shared link, like the other filters.
     await page.reload();
-    await expect.poll(() => ids()).toEqual(accented);
+    await expect.poll(() => ids(), { timeout: 10_000 }).toEqual(accented);
     expect(await search.inputValue()).toBe('dien');
   });
 });

@@ -95,10 +95,10 @@ describe('the map page', () => {
     const search = page.getByLabel('Tìm theo tên');
     const ids = () => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     await search.fill('điện');
-    await expect.poll(() => rows(page).count()).toBeLessThan(total);
+    await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBeLessThan(total);
     const accented = await ids();
     await search.fill('dien');
-    await expect.poll(() => ids()).toEqual(accented);
+    await expect.poll(() => ids(), { timeout: 10_000 }).toEqual(accented);
     await expect.poll(() => rendered(page), { timeout: 10_000 }).toBe(accented.length);
     expect(accented).toEqual(expect.arrayContaining(powerPlants));
     expect(page.url()).toContain('q=dien');

@@ -30,7 +30,7 @@ export function FilterBar({ label, clear, disabled, onClear, children }: FilterB
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   id: string;
   label: string;
   value: string;
@@ -70,4 +70,14 @@ export function FilterSelect({ options, any, ...field }: FieldProps & { options:
       </select>
     </div>
   );
+}
+
+/** Builds a control's props from a filter's key and label, so each island states only what differs between its controls. */
+export function filterFields<K extends string>(
+  idPrefix: string,
+  filters: Readonly<Record<K, string>>,
+  change: (key: K, value: string) => void,
+  disabled?: boolean,
+): (key: K, label: string) => FieldProps {
+  return (key, label) => ({ id: `${idPrefix}-${key}`, label, value: filters[key], disabled, onChange: (value) => change(key, value) });
 }
