@@ -1,5 +1,6 @@
 // The dashboard's figures from inquiries and downloads: counts by country, sector, item and week, reply times, promises kept, the funnel.
 import { z } from 'zod';
+import { fromOfficeClock, toOfficeClock } from '../office-time.ts';
 import { answerKept, firstReplyKept, promiseDates } from './promise.ts';
 import type { InquiryListItem } from './record.ts';
 import { checkWith } from '../validation.ts';
@@ -10,7 +11,7 @@ export interface Count {
 }
 
 export interface WeekCount {
-  /** ISO week, e.g. "2026-W07", counted in Vietnam's time. */
+  /** ISO week, e.g. "2026-W07", counted in the office's time zone. */
   week: string;
   /** The Monday it starts on (YYYY-MM-DD). */
   start: string;
@@ -53,28 +54,27 @@ export const dashboardQuerySchema = z.strictObject({
 });
 export const checkDashboardQuery = (raw: unknown) => checkWith(dashboardQuerySchema, raw);
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const DEFAULT_WEEKS = 12;
 
-/** The period as instants: from the start of `from` to the end of `to`, in Vietnam's time; the 12 weeks up to today by default. */
+/** The period as instants: from the start of `from` to the end of `to`, in the office's time zone; the 12 weeks up to today by default. */
 export function dashboardPeriod(
   query: { from?: string | undefined; to?: string | undefined },
   nowMs: number,
 ): { fromMs: number; toMs: number; from: string; to: string } {
-  const today = new Date(nowMs + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  const today = new Date(toOfficeClock(nowMs)).toISOString().slice(0, 10);
   const to = query.to ?? today;
   // By default whole weeks: from the Monday eleven weeks before the week of `to`.
-  const monday = isoWeek(Date.parse(`${to}T12:00:00Z`) - VIETNAM_OFFSET_MS).start;
+  const monday = isoWeek(fromOfficeClock(Date.parse(`${to}T12:00:00Z`))).start;
   const from = query.from ?? new Date(Date.parse(`${monday}T00:00:00Z`) - (DEFAULT_WEEKS - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
-  const fromMs = Date.parse(`${from}T00:00:00Z`) - VIETNAM_OFFSET_MS;
-  const toMs = Date.parse(`${to}T00:00:00Z`) + DAY_MS - VIETNAM_OFFSET_MS - 1;
+  const fromMs = fromOfficeClock(Date.parse(`${from}T00:00:00Z`));
+  const toMs = fromOfficeClock(Date.parse(`${to}T00:00:00Z`) + DAY_MS) - 1;
   return fromMs <= toMs ? { fromMs, toMs, from, to } : { fromMs: toMs, toMs: fromMs, from: to, to: from };
 }
 
-/** ISO 8601 week of an instant in Vietnam's time, and the Monday it starts on. */
+/** ISO 8601 week of an instant in the office's time zone, and the Monday it starts on. */
 export function isoWeek(ms: number): { week: string; start: string } {
-  const local = new Date(ms + VIETNAM_OFFSET_MS);
+  const local = new Date(toOfficeClock(ms));
   const day = (local.getUTCDay() + 6) % 7; // Monday = 0
   const monday = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - day * DAY_MS;
   const thursday = new Date(monday + 3 * DAY_MS);
