@@ -21,8 +21,9 @@ const pathOf = (file: string) => `/${relative(DIST, file).replace(/index\.html$/
 const pages = htmlFiles(DIST)
   .filter((file) => !file.endsWith('404.html'))
   .map((file) => ({ file, path: pathOf(file), $: load(readFileSync(file, 'utf8')) }))
-  // The staff console is no public page: not indexed, no language in its address (test/browser/console.test.ts checks it).
-  .filter((page) => !page.path.startsWith('/staff/'));
+  // The staff console and the content editor are no public pages: not indexed, no language in their address
+  // (test/browser/console.test.ts and test/browser/admin.test.ts check them).
+  .filter((page) => !page.path.startsWith('/staff/') && !page.path.startsWith('/admin/'));
 const languagePages = pages.filter((page) => page.path !== '/');
 const byPath = new Map(pages.map((page) => [page.path, page]));
 
