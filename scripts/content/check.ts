@@ -1,4 +1,4 @@
-// `npm run content:check`: checks content/ as the build would and more, printing one line per problem; exits 1 if any.
+// `npm run content:check`: checks content/ as the build would and more, one line per problem, exit 1 if any (`--list` names the checks, `--only <name>` runs some).
 import { parseArgs } from 'node:util';
 import { CONTENT_CHECKS, checkContent, formatProblem, selectChecks } from '#content-files/check-content.ts';
 
