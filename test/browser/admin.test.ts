@@ -90,9 +90,25 @@ describe('the editor in its local mode', () => {
 
   it('speaks English to an English browser', async () => {
     const page = await openEditor('en-US');
-    await page.getByRole('button', { name: 'Login' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Login' }).waitFor({ timeout: 60_000 });
     await page.close();
-  });
+  }, 90_000);
+
+  it('refuses a fact the schema refuses, naming the field, and writes nothing', async () => {
+    const facts = () => readFileSync(join(root, 'content', ZONE, 'facts.yaml'), 'utf8');
+    const before = facts();
+    const page = await openEditor('en-US');
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.goto(`${site.origin}/admin/#/collections/zones-facts/entries/ip-khanh-an/facts`);
+    const asOf = page.getByLabel('Status As Of', { exact: true });
+    await asOf.waitFor({ timeout: 60_000 });
+    await asOf.fill('2025-13');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Publish now' }).click();
+    await page.getByText('expected a date as YYYY, YYYY-MM or YYYY-MM-DD').first().waitFor({ timeout: 10_000 });
+    expect(facts()).toBe(before);
+    await page.close();
+  }, 90_000);
 
   it('saves a new Vietnamese summary of a zone into its file, refusing one that is too long, and content:check passes', async () => {
     const before = Object.fromEntries(SITE.languages.map((language) => [language, parsed(language)]));
@@ -101,7 +117,7 @@ describe('the editor in its local mode', () => {
     await page.goto(`${site.origin}/admin/#/collections/zones/entries/ip-khanh-an/index`);
     // Two panes: the source language on the left, Vietnamese on the right.
     const summary = page.getByLabel('Summary', { exact: true }).nth(1);
-    await summary.waitFor({ timeout: 30_000 });
+    await summary.waitFor({ timeout: 60_000 });
     expect(await summary.inputValue()).toBe((before.vi!.data as { summary: string }).summary);
     const publish = async () => {
       await page.getByRole('button', { name: 'Công bố', exact: true }).click();
