@@ -21,12 +21,14 @@ afterAll(async () => {
 
 /** The form refuses submissions made faster than a person could; tests wait that long before sending. */
 const humanPause = (page: Page) => page.waitForTimeout(3100);
+/** Islands become live after hydration, which on a busy machine takes longer than a poll's default second. */
+const HYDRATION = { timeout: 10_000 };
 
 describe('the inquiry form', () => {
   it('in Japanese: shows the error summary for a mistake, then the reference number once fixed', async () => {
     const page = await browser.newPage({ viewport: { width: 412, height: 900 } });
     await page.goto(`${site.origin}/ja/contact/?item=ip-khanh-an`);
-    await expect.poll(() => page.locator('.inquiry-form button[type="submit"]').isEnabled()).toBe(true);
+    await expect.poll(() => page.locator('.inquiry-form button[type="submit"]').isEnabled(), HYDRATION).toBe(true);
     await expect.poll(() => page.locator('.form-about').innerText()).toContain('Khanh An');
     await page.getByLabel('氏名').fill('田中 愛子');
     await page.getByLabel('メールアドレス').fill('aiko@example');
@@ -66,7 +68,7 @@ describe('the inquiry form', () => {
   it('keeps what was typed when the network fails, and sends once when retried', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/en/contact/`);
-    await expect.poll(() => page.locator('.inquiry-form button[type="submit"]').isEnabled()).toBe(true);
+    await expect.poll(() => page.locator('.inquiry-form button[type="submit"]').isEnabled(), HYDRATION).toBe(true);
     await page.getByLabel('Full name').fill('Lee Min-jun');
     await page.getByLabel('E-mail address').fill('minjun@example.kr');
     await page.locator('select[name="country"]').selectOption('KR');
@@ -94,7 +96,7 @@ describe('downloading a factsheet', () => {
     const signed = page.waitForRequest((request) => request.url().includes('X-Amz-Signature'));
     const button = row.getByRole('button', { name: 'Download' });
     await button.scrollIntoViewIfNeeded();
-    await expect.poll(() => button.isEnabled()).toBe(true);
+    await expect.poll(() => button.isEnabled(), HYDRATION).toBe(true);
     await button.click();
     const url = new URL((await signed).url());
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
