@@ -222,7 +222,7 @@ describe('the staff console', () => {
     const vietnamese = expected.filter((item) => item.status.lang === 'vi').length;
     await expect.poll(() => work.locator('tbody tr').count()).toBe(vietnamese);
     expect(await page.getByRole('status').filter({ hasText: 'Files shown' }).innerText()).toBe(`Files shown: ${vietnamese}`);
-    if (vietnamese) expect(await work.locator('tbody tr').first().getAttribute('data-file')).toMatch(/^content\/.+\/vi\.md$/);
+    if (vietnamese) expect(await work.locator('tbody tr').first().getAttribute('data-file')).toMatch(/^content\/.+\/index\.vi\.md$/);
     await page.screenshot({ path: 'test-results/console-translations.png', fullPage: true });
 
     // No WCAG 2.2 AA violation in the view.
