@@ -1,6 +1,6 @@
 // /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard, translation status), all behind a staff token.
 import type { Context, Hono } from 'hono';
-import { checkDashboardQuery, dashboardFigures, dashboardPeriod } from '#domain/inquiries/dashboard.ts';
+import { checkDashboardQuery, dashboardFigures, dashboardPeriod, type DashboardAnswer } from '#domain/inquiries/dashboard.ts';
 import type { Checked } from '#domain/errors.ts';
 import type { InquiryListItem, InquiryRecord } from '#domain/inquiries/record.ts';
 import type { StaffActor } from '#domain/inquiries/staff-access.ts';
@@ -221,7 +221,7 @@ export function staffRoutes(deps: StaffDeps) {
       const [inquiries, downloads] = await Promise.all([deps.inquiries.list({ receivedFrom: fromIso }), deps.downloads.facts(fromIso)]);
       const figures = dashboardFigures(inquiries, downloads, period, now);
       const titles = Object.fromEntries(deps.documents.list().map((doc) => [doc.id, doc.title]));
-      return c.json({ ...figures, documentTitles: titles });
+      return c.json({ ...figures, documentTitles: titles } satisfies DashboardAnswer);
     });
     staff.all('/api/staff/dashboard', methodNotAllowed('GET, HEAD'));
 

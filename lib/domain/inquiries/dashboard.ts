@@ -40,6 +40,9 @@ export interface DashboardFigures {
   funnel: { downloads: number; identifiedDownloaders: number; inquiries: number; inquiriesAfterDownload: number; answered: number };
 }
 
+/** The answer of GET /api/staff/dashboard: the figures, and each document's title per language for naming the downloads. */
+export type DashboardAnswer = DashboardFigures & { documentTitles: Record<string, Record<string, string>> };
+
 /** A download as the dashboard needs it: no lead details beyond the (lower-cased) e-mail used to link it to inquiries. */
 export interface DownloadFact {
   documentId: string;

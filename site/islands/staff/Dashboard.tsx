@@ -1,10 +1,8 @@
 // The dashboard: inquiries by country, sector, item, week and status, reply times against the promise, downloads and the funnel, as SVG bars with their numbers.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Count, DashboardFigures } from '#domain/inquiries/dashboard.ts';
+import type { Count, DashboardAnswer } from '#domain/inquiries/dashboard.ts';
 import { errorCode } from './client.ts';
 import { countryName, useConsole } from './context.ts';
-
-type Figures = DashboardFigures & { documentTitles: Record<string, Record<string, string>> };
 
 /**
  * A horizontal bar chart drawn as SVG, with each label and number written as text beside its bar, and
@@ -75,7 +73,7 @@ export default function Dashboard() {
   const { t, tag, api, items, siteLang } = useConsole();
   const [query, setQuery] = useState({ from: '', to: '' });
   const [draft, setDraft] = useState(query);
-  const [figures, setFigures] = useState<Figures | undefined>();
+  const [figures, setFigures] = useState<DashboardAnswer | undefined>();
   /** The API's error code; shown in the console's current language. */
   const [error, setError] = useState<string | undefined>();
   const id = useId();
@@ -83,7 +81,7 @@ export default function Dashboard() {
   useEffect(() => {
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
     setError(undefined);
-    api<Figures>('GET', `/api/staff/dashboard${params.size ? `?${params}` : ''}`)
+    api<DashboardAnswer>('GET', `/api/staff/dashboard${params.size ? `?${params}` : ''}`)
       .then(setFigures)
       .catch((e: unknown) => setError(errorCode(e)));
   }, [api, query]);
