@@ -1,4 +1,5 @@
 // The two e-mails an inquiry sends: the investor's acknowledgement in their language, and the notice to staff.
+import { fillPlaceholders } from '#domain/text/placeholders.ts';
 import { escapeHtml } from '#domain/text/escape.ts';
 import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
 import { SITE, isRightToLeft, languageTag } from '#domain/site.ts';
@@ -10,13 +11,8 @@ import type { MailMessage, MailSettings } from './mailer.ts';
 type Values = Record<string, string>;
 
 /** Fills `{name}` placeholders; in HTML every value is escaped, because every value may come from a visitor. */
-function fill(template: string, values: Values, html: boolean): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = values[key];
-    if (value === undefined) return whole;
-    return html ? escapeHtml(value) : value;
-  });
-}
+const fill = (template: string, values: Values, html: boolean): string =>
+  fillPlaceholders(template, values, { braces: 'single', ...(html ? { escape: escapeHtml } : {}) });
 
 function htmlDocument(language: string, body: string): string {
   const dir = isRightToLeft(language) ? 'rtl' : 'ltr';

@@ -1,4 +1,5 @@
 // The investor-relations console: sign-in against the user pool, then the inbox, one inquiry, the dashboard, data protection and translation status, in the staff member's language.
+import { fillPlaceholders } from '#domain/text/placeholders.ts';
 import { SITE } from '#domain/site.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { apiClient } from './staff/client.ts';
@@ -52,7 +53,7 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
       // An error code the console has no words for reads as the general error, never as a raw key.
       const fallback = key.startsWith('staff.errors.') ? (strings[lang]?.['staff.errors.internal'] ?? key) : key;
       const template = strings[lang]?.[key] ?? strings[defaultLanguage]?.[key] ?? fallback;
-      return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+      return fillPlaceholders(template, values);
     },
     [lang, strings, defaultLanguage],
   );

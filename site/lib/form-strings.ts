@@ -1,4 +1,5 @@
 // The inquiry form's props in a page's language: its strings flattened, and its choices labelled, from the UI strings.
+import { fillPlaceholders } from '#domain/text/placeholders.ts';
 import type { TFunction } from 'i18next';
 import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
 import { languages, site, languageInfo, type Lang } from '#domain/site.ts';
@@ -17,7 +18,7 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
 export function inquiryFormProps(lang: Lang, t: TFunction): Omit<InquiryFormProps, 'item' | 'itemTitles'> {
   const strings = Object.fromEntries(flatten(uiStringsBranch(lang, 'form')));
   // {{days}} is a fact of the service, filled here; the island fills the placeholders that depend on the visitor.
-  for (const [key, value] of Object.entries(strings)) strings[key] = value.replace('{{days}}', String(REPLY_WITHIN_WORKING_DAYS));
+  for (const [key, value] of Object.entries(strings)) strings[key] = fillPlaceholders(value, { days: REPLY_WITHIN_WORKING_DAYS });
   return {
     lang,
     tag: languageInfo(lang).tag,

@@ -1,4 +1,5 @@
 // The inquiry form's pieces: a labelled field with its hint and error, its controls, the error summary and the confirmation.
+import { fillPlaceholders, type PlaceholderValues } from '#domain/text/placeholders.ts';
 import type { ReactNode, RefObject } from 'react';
 import type { FieldError } from '#domain/errors.ts';
 
@@ -15,8 +16,8 @@ export interface FieldSupport {
   message: (error: FieldError) => string;
 }
 
-export const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+/** The form's strings are filled with the one placeholder filling (a missing value stays visible, see there). */
+export const fill = (template: string, values: PlaceholderValues) => fillPlaceholders(template, values);
 
 /** The hint and the error, when there are any, describe the control to assistive technology. */
 export const describedBy = (support: FieldSupport, field: Field, hint?: boolean) =>
