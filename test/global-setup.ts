@@ -1,4 +1,5 @@
-// Builds the site once before the tests that read or serve it (the full build: Astro, then Pagefind's search index), unless asked to skip.
+// Builds the site once before the system tests (vitest.config.ts), which read or serve it: the full build (Astro, then
+// Pagefind's search index), unless SKIP_BUILD=1.
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {

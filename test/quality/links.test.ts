@@ -9,7 +9,7 @@ const site = JSON.parse(readFileSync('content/site.json', 'utf8')) as { url: str
 /** Absolute links to the site's own address (canonical, hreflang, Open Graph, sitemap, feeds) are internal too. */
 const SITE_ORIGIN = new URL(process.env.SITE_URL ?? site.url).origin;
 
-export interface BrokenLink {
+interface BrokenLink {
   page: string;
   link: string;
   problem: string;
@@ -85,7 +85,7 @@ function idsIn($: cheerio.CheerioAPI): Set<string> {
 }
 
 /** Checks every page of a built site; returns what is broken (empty when all is well) and how many internal links were followed. */
-export function checkLinks(root: string, origin = SITE_ORIGIN): { broken: BrokenLink[]; checked: number; pages: number } {
+function checkLinks(root: string, origin = SITE_ORIGIN): { broken: BrokenLink[]; checked: number; pages: number } {
   // Pagefind's own UI bundles are not pages of the site.
   const files = walk(root).filter((file) => /\.(html|xml)$/.test(file) && !relative(root, file).startsWith(`pagefind${sep}`));
   const ids = new Map<string, Set<string>>();

@@ -102,8 +102,8 @@ export const itemFactsSchema = z
       });
     check(facts.statusSources, ['statusSources']);
     for (const [key, claims] of Object.entries(facts.figures))
-      claims?.forEach((claim, index) => check(claim.sources, ['figures', key, index, 'sources']));
-    facts.parties.forEach((party, index) => check(party.sources, ['parties', index, 'sources']));
+      for (const [index, claim] of (claims ?? []).entries()) check(claim.sources, ['figures', key, index, 'sources']);
+    for (const [index, party] of facts.parties.entries()) check(party.sources, ['parties', index, 'sources']);
   });
 export type ItemFacts = z.infer<typeof itemFactsSchema>;
 

@@ -72,7 +72,7 @@ function stateOf(
   sourceLanguage: string,
 ): Omit<LanguageStatus, 'lang' | 'file'> {
   const placeholder = own?.placeholder === true;
-  const draft = own !== undefined && own.machineTranslated && !own.reviewed;
+  const draft = own?.machineTranslated === true && !own.reviewed;
   if (!own || placeholder) return { state: 'missing', draft: false, placeholder };
   if (lang === sourceLanguage || own.translatedFrom === undefined)
     return { state: 'source', version: own.version, draft: false, placeholder };
