@@ -40,7 +40,7 @@ describe('the named content checks', () => {
 
   it('are listed and chosen by the command', () => {
     const run = (...args: string[]) =>
-      spawnSync('npx', ['tsx', 'scripts/content/check.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content/check.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
     const list = run('--list');
     expect(list.status).toBe(0);
     for (const check of CONTENT_CHECKS) expect(list.stdout).toContain(`${check.name}  ${check.checks}`);
