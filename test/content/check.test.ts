@@ -70,7 +70,10 @@ describe('content:check on a fixture with one of each problem', () => {
 
 describe('the content:check command', () => {
   const run = (content: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content/check.ts', '--content', content], { encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content/check.ts', '--content', content], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('prints one line per problem as file, field, found, expected, and exits 1', () => {
     const result = run(FIXTURE);

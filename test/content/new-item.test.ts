@@ -11,7 +11,10 @@ import { translatablesOf, translationStatus } from '#domain/translation/translat
 
 let dir: string;
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content/new-item.ts', '--content', dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content/new-item.ts', '--content', dir, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'content-new-'));

@@ -24,7 +24,10 @@ const stateOf = (report: StatusReport, id: string, lang: string) =>
 const edit = (file: string, change: (text: string) => string) =>
   writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content/status.ts', '--content', dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content/status.ts', '--content', dir, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('translation status', () => {
   it('tells a reviewed translation from an unreviewed machine draft', () => {
