@@ -1,7 +1,7 @@
 // Checks a staff member's Cognito access token on every /api/staff/* request: the same code against cognito-local and against AWS.
 import type { Context, MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { hasStaffAccess, type StaffActor } from '#domain/inquiries/staff-access.ts';
+import { hasStaffAccess, isMemberOf, type StaffActor, type StaffGroup } from '#domain/inquiries/staff-access.ts';
 import type { Log } from './log.ts';
 import { ApiProblem, UNAVAILABLE_RETRY_AFTER_SECONDS, problem } from './problems.ts';
 
@@ -105,3 +105,11 @@ export function requireStaff(
 }
 
 export const staffOf = (c: Context<{ Variables: StaffVariables }>): StaffIdentity => c.get('staff');
+
+/** After requireStaff: a staff member outside the group a route needs (see STAFF_ROUTES) gets 403, and nothing runs. */
+export function requireGroup(group: StaffGroup): MiddlewareHandler<{ Variables: StaffVariables }> {
+  return async (c, next) => {
+    if (!isMemberOf(staffOf(c).groups, group)) throw new ApiProblem(403, [{ code: 'forbidden' }]);
+    await next();
+  };
+}

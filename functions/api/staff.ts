@@ -1,9 +1,9 @@
-// /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard, translation status), all behind a staff token.
-import type { Context, Hono } from 'hono';
+// /api/staff/*: the investor-relations console's API (inbox, one inquiry, owner, status, notes, replies, CSV, erasure, dashboard, translation status), each route behind the group the role matrix gives it.
+import type { Context, Handler, Hono } from 'hono';
 import { checkDashboardQuery, dashboardFigures, dashboardPeriod, type DashboardAnswer } from '#domain/inquiries/dashboard.ts';
 import type { Checked } from '#domain/errors.ts';
 import type { InquiryListItem, InquiryRecord } from '#domain/inquiries/record.ts';
-import type { StaffActor } from '#domain/inquiries/staff-access.ts';
+import { STAFF_ROUTES, type StaffActor, type StaffRoute } from '#domain/inquiries/staff-access.ts';
 import {
   ChangeRefused,
   addNote,
@@ -26,12 +26,16 @@ import { inquiriesCsv } from './csv.ts';
 import type { StaffDeps } from './deps.ts';
 import { ApiProblem, problem } from './problems.ts';
 import { limitBody, methodNotAllowed, readJson } from './request.ts';
-import { publicAuthSettings, requireStaff, staffOf, type StaffVariables } from './staff-auth.ts';
+import { publicAuthSettings, requireGroup, requireStaff, staffOf, type StaffVariables } from './staff-auth.ts';
 
 /** A reply of 20,000 characters in a four-byte script still fits. */
 const STAFF_BODY_BYTES = 128 * 1024;
 
 type StaffContext = Context<{ Variables: StaffVariables }>;
+type StaffHandler = Handler<{ Variables: StaffVariables }>;
+
+/** What a 405 offers for a route's method: GET routes also answer HEAD. */
+const allowed = (method: string) => (method === 'GET' ? 'GET, HEAD' : method);
 
 function accept<T>(checked: Checked<T>): T {
   if (!checked.ok) throw new ApiProblem(400, checked.errors);
@@ -118,20 +122,27 @@ export function staffRoutes(deps: StaffDeps) {
     staff.use('/api/staff', requireStaff(deps.auth, deps.log, deps.keys));
     staff.use('/api/staff/*', requireStaff(deps.auth, deps.log, deps.keys));
 
-    staff.get('/api/staff/me', (c) => c.json(staffOf(c)));
-    staff.all('/api/staff/me', methodNotAllowed('GET, HEAD'));
+    /**
+     * The one place a staff route is registered: the group it needs comes from the role matrix (STAFF_ROUTES),
+     * checked before any of its handlers runs, and another method on its path is 405.
+     */
+    const route = (key: StaffRoute, ...handlers: StaffHandler[]) => {
+      const [method, path] = key.split(' ') as [string, string];
+      staff.on(method, path, requireGroup(STAFF_ROUTES[key]), ...handlers);
+      staff.all(path, methodNotAllowed(allowed(method)));
+    };
 
-    staff.get('/api/staff/members', async (c) => c.json({ members: await deps.directory.list() }));
-    staff.all('/api/staff/members', methodNotAllowed('GET, HEAD'));
+    route('GET /api/staff/me', (c) => c.json(staffOf(c)));
+
+    route('GET /api/staff/members', async (c) => c.json({ members: await deps.directory.list() }));
     // The console says "I am here" after signing in, so colleagues can assign inquiries to this person.
-    staff.put('/api/staff/members/me', async (c) => {
+    route('PUT /api/staff/members/me', async (c) => {
       const member = { ...actor(c), lastSeenAt: new Date(deps.now()).toISOString() };
       await deps.directory.seen(member);
       return c.json(member);
     });
-    staff.all('/api/staff/members/me', methodNotAllowed('PUT'));
 
-    staff.get('/api/staff/inquiries', async (c) => {
+    route('GET /api/staff/inquiries', async (c) => {
       const { rows } = await listFor(c);
       const now = deps.now();
       const answer: InboxAnswer = {
@@ -142,9 +153,8 @@ export function staffRoutes(deps: StaffDeps) {
       };
       return c.json(answer);
     });
-    staff.all('/api/staff/inquiries', methodNotAllowed('GET, HEAD'));
 
-    staff.get('/api/staff/inquiries.csv', async (c) => {
+    route('GET /api/staff/inquiries.csv', async (c) => {
       const { filter, rows } = await listFor(c);
       const now = deps.now();
       const csv = inquiriesCsv(rows.map((row) => inquiryCsvRow(row, now)));
@@ -161,12 +171,10 @@ export function staffRoutes(deps: StaffDeps) {
       c.header('Content-Disposition', `attachment; filename="inquiries-${day}.csv"`);
       return c.body(csv);
     });
-    staff.all('/api/staff/inquiries.csv', methodNotAllowed('GET, HEAD'));
 
-    staff.get('/api/staff/inquiries/:id', async (c) => c.json(await detail(await load(c.req.param('id')))));
-    staff.all('/api/staff/inquiries/:id', methodNotAllowed('GET, HEAD'));
+    route('GET /api/staff/inquiries/:id', async (c) => c.json(await detail(await load(c.req.param('id')!))));
 
-    staff.put('/api/staff/inquiries/:id/owner', limitBody(STAFF_BODY_BYTES), async (c) => {
+    route('PUT /api/staff/inquiries/:id/owner', limitBody(STAFF_BODY_BYTES), async (c) => {
       const body = accept(checkOwnerChange(await readJson(c)));
       let to: StaffActor | null = null;
       if (body.owner === 'me') to = actor(c);
@@ -178,42 +186,37 @@ export function staffRoutes(deps: StaffDeps) {
       const next = await change(c, body.version, (inquiry, ctx) => changeOwner(inquiry, to, ctx));
       return c.json(await detail(next));
     });
-    staff.all('/api/staff/inquiries/:id/owner', methodNotAllowed('PUT'));
 
-    staff.put('/api/staff/inquiries/:id/status', limitBody(STAFF_BODY_BYTES), async (c) => {
+    route('PUT /api/staff/inquiries/:id/status', limitBody(STAFF_BODY_BYTES), async (c) => {
       const body = accept(checkStatusChange(await readJson(c)));
       const next = await change(c, body.version, (inquiry, ctx) => changeStatus(inquiry, body.status, ctx));
       return c.json(await detail(next));
     });
-    staff.all('/api/staff/inquiries/:id/status', methodNotAllowed('PUT'));
 
-    staff.post('/api/staff/inquiries/:id/notes', limitBody(STAFF_BODY_BYTES), async (c) => {
+    route('POST /api/staff/inquiries/:id/notes', limitBody(STAFF_BODY_BYTES), async (c) => {
       const body = accept(checkNote(await readJson(c)));
       const next = await change(c, body.version, (inquiry, ctx) => addNote(inquiry, body.text, ctx));
       return c.json(await detail(next), 201);
     });
-    staff.all('/api/staff/inquiries/:id/notes', methodNotAllowed('POST'));
 
     /**
      * The reply is stored first (one conditional write: a second person replying from the same version
      * gets 409 and no second e-mail goes out), then sent, then its delivery is recorded.
      */
-    staff.post('/api/staff/inquiries/:id/replies', limitBody(STAFF_BODY_BYTES), async (c) => {
+    route('POST /api/staff/inquiries/:id/replies', limitBody(STAFF_BODY_BYTES), async (c) => {
       const body = accept(checkReply(await readJson(c)));
-      const request = { id: c.req.param('id'), version: body.version, text: body.text, answers: body.answers, by: actor(c) };
+      const request = { id: c.req.param('id')!, version: body.version, text: body.text, answers: body.answers, by: actor(c) };
       const { inquiry, delivery } = await answering(replyToInquiry({ ...deps, newId }, request));
       return c.json({ ...(await detail(inquiry)), delivery } satisfies InquiryAnswer, 201);
     });
-    staff.all('/api/staff/inquiries/:id/replies', methodNotAllowed('POST'));
 
     /** Everything about one person, found by e-mail: their inquiries, downloads and kept mail lose what identifies them. */
-    staff.post('/api/staff/erasures', limitBody(STAFF_BODY_BYTES), async (c) => {
+    route('POST /api/staff/erasures', limitBody(STAFF_BODY_BYTES), async (c) => {
       const { email } = accept(checkErasure(await readJson(c)));
       return c.json(await answering(erasePerson({ ...deps, newId }, email, actor(c))));
     });
-    staff.all('/api/staff/erasures', methodNotAllowed('POST'));
 
-    staff.get('/api/staff/dashboard', async (c) => {
+    route('GET /api/staff/dashboard', async (c) => {
       const query = accept(checkDashboardQuery(c.req.query()));
       const now = deps.now();
       const period = dashboardPeriod(query, now);
@@ -223,13 +226,10 @@ export function staffRoutes(deps: StaffDeps) {
       const titles = Object.fromEntries(deps.documents.list().map((doc) => [doc.id, doc.title]));
       return c.json({ ...figures, documentTitles: titles } satisfies DashboardAnswer);
     });
-    staff.all('/api/staff/dashboard', methodNotAllowed('GET, HEAD'));
 
     // The same report as `npm run content:status`, made from content/ when the function was built (locally: at start).
-    staff.get('/api/staff/translations', (c) => c.json(deps.translations));
-    staff.all('/api/staff/translations', methodNotAllowed('GET, HEAD'));
+    route('GET /api/staff/translations', (c) => c.json(deps.translations));
 
-    staff.get('/api/staff/audit', async (c) => c.json({ entries: await deps.audit.recent(100, deps.now()) }));
-    staff.all('/api/staff/audit', methodNotAllowed('GET, HEAD'));
+    route('GET /api/staff/audit', async (c) => c.json({ entries: await deps.audit.recent(100, deps.now()) }));
   };
 }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mentionsEmail } from '#domain/inquiries/staff/erasure.ts';
 import type { MailArchive, MailMessage, Mailer } from '../mail/mailer.ts';
 import { buildMime } from '../mail/mime.ts';
 
@@ -39,16 +40,15 @@ function readableText(eml: string): string {
   return [words, ...decoded].join('\n');
 }
 
-/** The folder is the local stand-in's only copy of sent mail: erasure deletes each message to or about the person. */
+/** The folder is the local stand-in's only copy of sent mail: erasure deletes each message to or about the person, found by the whole address. */
 export function folderMailArchive(dir: string): MailArchive {
   return {
     async erase(email) {
       if (!existsSync(dir)) return 0;
-      const wanted = email.trim().toLowerCase();
       let erased = 0;
       for (const name of readdirSync(dir).filter((file) => file.endsWith('.eml'))) {
         const path = join(dir, name);
-        if (!readableText(readFileSync(path, 'utf8')).toLowerCase().includes(wanted)) continue;
+        if (!mentionsEmail(readableText(readFileSync(path, 'utf8')), email)) continue;
         rmSync(path, { force: true });
         rmSync(path.replace(/\.eml$/, '.html'), { force: true });
         erased++;

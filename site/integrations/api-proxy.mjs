@@ -4,8 +4,9 @@ import { request } from 'node:http';
 /**
  * Vite's `server.proxy` runs after Astro's dev middlewares, and with `trailingSlash: 'always'` Astro
  * answers `/api/health` (no slash) with its own 404 first. This middleware goes in front of them all.
- * It sets X-Forwarded-For, which the local API trusts from loopback, so per-client rate limits see
- * the browser's address as they would see the viewer's behind CloudFront.
+ * It sets X-Forwarded-For to the address of the socket the browser connected from, which the local API trusts
+ * from loopback, so per-client rate limits see the browser's address as they would see the viewer's behind
+ * CloudFront. A header the visitor sent is replaced, never extended: they cannot choose their rate-limit key.
  *
  * @param {() => string} target function giving the API origin, e.g. () => `http://127.0.0.1:${process.env.API_PORT ?? 4322}`
  * @returns {import('vite').Plugin}
@@ -35,7 +36,7 @@ export function forwarder(target) {
     const origin = new URL(target());
     const headers = { ...req.headers, host: origin.host };
     const client = req.socket.remoteAddress ?? '127.0.0.1';
-    headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${client}` : client;
+    headers['x-forwarded-for'] = client;
     const upstream = request({ hostname: origin.hostname, port: origin.port, method: req.method, path: url, headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);

@@ -68,10 +68,16 @@ describe('the /api dev proxy', () => {
     expect((await send(site, '/en', { method: 'GET' })).status).toBe(404);
   });
 
-  it('passes the browser address on, so rate limits count each visitor', async () => {
+  it('passes on the address the browser connected from, and a forged X-Forwarded-For does not change the client key', async () => {
+    // The limit is one inquiry an hour per client; every request here comes from this process, on 127.0.0.1.
     expect((await postInquiry(site, validInquiry(), { ip: '192.0.2.10' })).status).toBe(201);
-    expect((await postInquiry(site, validInquiry(), { ip: '192.0.2.10' })).status).toBe(429);
-    expect((await postInquiry(site, validInquiry(), { ip: '192.0.2.11' })).status).toBe(201);
+    const second = await postInquiry(site, validInquiry(), { ip: '192.0.2.11' });
+    expect(second.status).toBe(429);
+    expect(second.body).toEqual({ errors: [{ code: 'rate_limited' }] });
+    expect((await postInquiry(site, validInquiry(), { ip: '192.0.2.12, 192.0.2.13' })).status).toBe(429);
+    expect((await postInquiry(site, validInquiry())).status).toBe(429);
+    // The API itself, called from loopback, still takes the proxy's word: that is how the proxy passes the browser's address.
+    expect((await postInquiry(stack.api.url, validInquiry(), { ip: '192.0.2.20' })).status).toBe(201);
   });
 
   it('answers 503 JSON with Retry-After when the API is not running', async () => {

@@ -1,5 +1,7 @@
-// Who may call /api/staff/*: every route against no token, a malformed, expired, forged or wrong-audience token, no staff group, and staff; and cognito-local's own tokens.
+// Who may call /api/staff/*: every route against no token, a malformed, expired, forged or wrong-audience token, no staff group; the role matrix of staff and admin route by route; and cognito-local's own tokens.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_ROUTES, mayUse, type StaffRoute } from '#domain/inquiries/staff-access.ts';
 import { cognitoCall, ensureAccount } from '../../functions/local/cognito.ts';
 import { postInquiry, send, startTestStack, validInquiry, type TestStack } from './helpers.ts';
 import { startStaffStack, staffCall, type StaffTestStack } from './staff-support.ts';
@@ -9,55 +11,70 @@ let api: string;
 let inquiryId: string;
 let staffToken: string;
 
+/** A new inquiry for a run of changes, each made from the version the previous one left. */
+async function newInquiry(email: string): Promise<string> {
+  const key = crypto.randomUUID();
+  expect((await postInquiry(api, validInquiry({ email }), { key })).status).toBe(201);
+  return key;
+}
+
 beforeAll(async () => {
   stack = await startStaffStack();
   api = stack.api.url;
-  const key = crypto.randomUUID();
-  expect((await postInquiry(api, validInquiry({ email: 'matrix@example.jp' }), { key })).status).toBe(201);
-  inquiryId = key;
+  inquiryId = await newInquiry('matrix@example.jp');
   staffToken = await stack.pool.token();
 });
 afterAll(async () => stack?.cleanup());
 
-const version = async () => (await staffCall(api, 'GET', `/api/staff/inquiries/${inquiryId}`, staffToken)).body.inquiry.version as number;
+const version = async (id = inquiryId) =>
+  (await staffCall(api, 'GET', `/api/staff/inquiries/${id}`, staffToken)).body.inquiry.version as number;
 
-/** Every staff route, with a body that a staff member could send successfully at that moment. */
-const ROUTES: { method: string; path: () => string; body?: () => Promise<unknown>; ok: number }[] = [
-  { method: 'GET', path: () => '/api/staff/me', ok: 200 },
-  { method: 'PUT', path: () => '/api/staff/members/me', ok: 200 },
-  { method: 'GET', path: () => '/api/staff/members', ok: 200 },
-  { method: 'GET', path: () => '/api/staff/inquiries?status=new,in-progress&q=khanh', ok: 200 },
-  { method: 'GET', path: () => '/api/staff/inquiries.csv', ok: 200 },
-  { method: 'GET', path: () => `/api/staff/inquiries/${inquiryId}`, ok: 200 },
+interface RouteCase {
+  route: StaffRoute;
+  path: (id: string) => string;
+  body?: (id: string) => Promise<unknown>;
+  ok: number;
+}
+
+/** Every staff route of the role matrix, with a request that succeeds for a member of its group at that moment. */
+const ROUTES: RouteCase[] = [
+  { route: 'GET /api/staff/me', path: () => '/api/staff/me', ok: 200 },
+  { route: 'PUT /api/staff/members/me', path: () => '/api/staff/members/me', ok: 200 },
+  { route: 'GET /api/staff/members', path: () => '/api/staff/members', ok: 200 },
+  { route: 'GET /api/staff/inquiries', path: () => '/api/staff/inquiries?status=new,in-progress&q=khanh', ok: 200 },
+  { route: 'GET /api/staff/inquiries.csv', path: () => '/api/staff/inquiries.csv', ok: 200 },
+  { route: 'GET /api/staff/inquiries/:id', path: (id) => `/api/staff/inquiries/${id}`, ok: 200 },
   {
-    method: 'PUT',
-    path: () => `/api/staff/inquiries/${inquiryId}/owner`,
-    body: async () => ({ version: await version(), owner: 'me' }),
+    route: 'PUT /api/staff/inquiries/:id/owner',
+    path: (id) => `/api/staff/inquiries/${id}/owner`,
+    body: async (id) => ({ version: await version(id), owner: 'me' }),
     ok: 200,
   },
   {
-    method: 'POST',
-    path: () => `/api/staff/inquiries/${inquiryId}/notes`,
-    body: async () => ({ version: await version(), text: 'Called back.' }),
+    route: 'POST /api/staff/inquiries/:id/notes',
+    path: (id) => `/api/staff/inquiries/${id}/notes`,
+    body: async (id) => ({ version: await version(id), text: 'Called back.' }),
     ok: 201,
   },
   {
-    method: 'POST',
-    path: () => `/api/staff/inquiries/${inquiryId}/replies`,
-    body: async () => ({ version: await version(), text: 'Here is our answer.', answers: true }),
+    route: 'POST /api/staff/inquiries/:id/replies',
+    path: (id) => `/api/staff/inquiries/${id}/replies`,
+    body: async (id) => ({ version: await version(id), text: 'Here is our answer.', answers: true }),
     ok: 201,
   },
   {
-    method: 'PUT',
-    path: () => `/api/staff/inquiries/${inquiryId}/status`,
-    body: async () => ({ version: await version(), status: 'closed' }),
+    route: 'PUT /api/staff/inquiries/:id/status',
+    path: (id) => `/api/staff/inquiries/${id}/status`,
+    body: async (id) => ({ version: await version(id), status: 'closed' }),
     ok: 200,
   },
-  { method: 'POST', path: () => '/api/staff/erasures', body: async () => ({ email: 'nobody@example.org' }), ok: 200 },
-  { method: 'GET', path: () => '/api/staff/dashboard', ok: 200 },
-  { method: 'GET', path: () => '/api/staff/audit', ok: 200 },
-  { method: 'GET', path: () => '/api/staff/translations', ok: 200 },
+  { route: 'POST /api/staff/erasures', path: () => '/api/staff/erasures', body: async () => ({ email: 'nobody@example.org' }), ok: 200 },
+  { route: 'GET /api/staff/dashboard', path: () => '/api/staff/dashboard', ok: 200 },
+  { route: 'GET /api/staff/audit', path: () => '/api/staff/audit', ok: 200 },
+  { route: 'GET /api/staff/translations', path: () => '/api/staff/translations', ok: 200 },
 ];
+
+const methodOf = (route: StaffRoute) => route.split(' ')[0]!;
 
 type Case = { name: string; token: () => Promise<string | undefined>; status: number; code: string };
 
@@ -105,13 +122,13 @@ const CASES: Case[] = [
 
 describe('the staff routes refuse every caller who is not staff', () => {
   for (const route of ROUTES)
-    describe(`${route.method} ${route.path().replace(/undefined|[0-9a-f-]{36}/, ':id')}`, () => {
+    describe(route.route, () => {
       it.each(CASES)('answers $status to $name, changing nothing', async ({ token, status, code }) => {
         const before = await version();
         const body = route.body
           ? { version: before, text: 'x', owner: 'me', status: 'closed', email: 'matrix@example.jp', answers: true }
           : undefined;
-        const answer = await staffCall(api, route.method, route.path(), await token(), body);
+        const answer = await staffCall(api, methodOf(route.route), route.path(inquiryId), await token(), body);
         expect(answer.status).toBe(status);
         expect(answer.body).toEqual({ errors: [{ code }] });
         if (status === 401) expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -120,24 +137,67 @@ describe('the staff routes refuse every caller who is not staff', () => {
     });
 });
 
-describe('the staff routes serve staff', () => {
-  // In order: each change is made from the version the previous one left.
-  it.each(ROUTES.map((route, index) => ({ ...route, index })))('$method $index answers $ok to a staff token', async (route) => {
-    const answer = await staffCall(api, route.method, route.path(), staffToken, route.body ? await route.body() : undefined);
-    expect(answer.status, answer.text).toBe(route.ok);
+describe('the role matrix, route by route', () => {
+  it('has a case here for every route the API serves, and no other', () => {
+    expect(ROUTES.map((r) => r.route).sort()).toEqual(Object.keys(STAFF_ROUTES).sort());
   });
 
-  it('also lets the admin group in', async () => {
+  it('is the table functions/README.md shows', () => {
+    const readme = readFileSync('functions/README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### Who may use which route'));
+    const rows = [...section.matchAll(/^\| `([A-Z]+ \/api\/staff\/[^`]+)` \| `(staff|admin)` \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(Object.entries(STAFF_ROUTES));
+  });
+
+  // In order: each change is made from the version the previous one left.
+  it.each(ROUTES.map((route, index) => ({ ...route, index })))('$route: a staff token', async (route) => {
+    const auditBefore = (await staffCall(api, 'GET', '/api/staff/audit', staffToken)).body.entries.length as number;
+    const before = await version();
     const answer = await staffCall(
       api,
-      'GET',
-      '/api/staff/me',
-      await stack.pool.token({ 'cognito:groups': ['admin'], sub: 'admin-1', username: 'admin' }),
+      methodOf(route.route),
+      route.path(inquiryId),
+      staffToken,
+      route.body ? await route.body(inquiryId) : undefined,
     );
-    expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ id: 'admin-1', name: 'admin', groups: ['admin'] });
+    if (STAFF_ROUTES[route.route] === 'admin') {
+      expect(answer.status, answer.text).toBe(403);
+      expect(answer.body).toEqual({ errors: [{ code: 'forbidden' }] });
+      // Refused before it ran: no export or erasure was made or logged.
+      expect((await staffCall(api, 'GET', '/api/staff/audit', staffToken)).body.entries).toHaveLength(auditBefore);
+      expect(await version()).toBe(before);
+    } else expect(answer.status, answer.text).toBe(route.ok);
   });
 
+  it('says which routes a staff member may not use: erasure and the CSV export', () => {
+    expect(ROUTES.filter((r) => !mayUse(['staff'], r.route)).map((r) => r.route)).toEqual([
+      'GET /api/staff/inquiries.csv',
+      'POST /api/staff/erasures',
+    ]);
+  });
+
+  describe('an admin token', () => {
+    let adminToken: string;
+    let adminInquiry: string;
+    beforeAll(async () => {
+      adminToken = await stack.pool.token({ 'cognito:groups': ['admin'], sub: 'admin-1', username: 'admin' });
+      adminInquiry = await newInquiry('matrix-admin@example.jp');
+    });
+
+    it.each(ROUTES.map((route, index) => ({ ...route, index })))('$route', async (route) => {
+      const body = route.body ? await route.body(adminInquiry) : undefined;
+      const answer = await staffCall(api, methodOf(route.route), route.path(adminInquiry), adminToken, body);
+      expect(answer.status, answer.text).toBe(route.ok);
+    });
+
+    it('is also staff, under its own name', async () => {
+      const answer = await staffCall(api, 'GET', '/api/staff/me', adminToken);
+      expect(answer.body).toEqual({ id: 'admin-1', name: 'admin', groups: ['admin'] });
+    });
+  });
+});
+
+describe('the staff routes without a route of their own', () => {
   it('says 401 for an unknown staff path without a token, and 404 only to staff', async () => {
     expect((await staffCall(api, 'GET', '/api/staff/secret-admin-page', undefined)).status).toBe(401);
     expect((await staffCall(api, 'GET', '/api/staff/secret-admin-page', staffToken)).status).toBe(404);

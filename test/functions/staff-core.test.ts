@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays, promiseClock, promiseDates } from '#domain/inquiries/promise.ts';
 import type { InquiryRecord as StaffInquiry } from '#domain/inquiries/record.ts';
 import { addReply, changeOwner } from '#domain/inquiries/staff/changes.ts';
-import { eraseInquiry } from '#domain/inquiries/staff/erasure.ts';
+import { eraseInquiry, mentionsEmail } from '#domain/inquiries/staff/erasure.ts';
 import { foldForSearch } from '#domain/text/search-folding.ts';
 import { dashboardFigures, dashboardPeriod, isoWeek, median } from '#domain/inquiries/dashboard.ts';
 
@@ -103,6 +103,19 @@ describe('changes', () => {
       receivedAt: base.receivedAt,
       erasedAt: ctx.now,
     });
+  });
+
+  it('erasure finds an address in a text only as a whole address, in any case', () => {
+    for (const text of ['To: bob@example.com', 'To: "Bob" <BOB@Example.com>', 'Write to bob@example.com.', 'mailto:bob@example.com"'])
+      expect(mentionsEmail(text, 'bob@example.com'), text).toBe(true);
+    for (const text of [
+      'To: jimbob@example.com',
+      'bob@example.com.vn',
+      'bob.smith@example.com',
+      'x-bob@example.community',
+      'bob at example.com',
+    ])
+      expect(mentionsEmail(text, 'bob@example.com'), text).toBe(false);
   });
 
   it('search ignores case and Vietnamese accents', () => {

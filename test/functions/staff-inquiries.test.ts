@@ -7,12 +7,15 @@ let stack: StaffTestStack;
 let api: string;
 let lan: string;
 let minh: string;
+/** Erasure is for admins (the role matrix); Minh is one. */
+let minhAdmin: string;
 
 beforeAll(async () => {
   stack = await startStaffStack();
   api = stack.api.url;
   lan = await stack.pool.token({ sub: 'staff-lan', username: 'lan.nguyen' });
   minh = await stack.pool.token({ sub: 'staff-minh', username: 'minh.tran' });
+  minhAdmin = await stack.pool.token({ sub: 'staff-minh', username: 'minh.tran', 'cognito:groups': ['staff', 'admin'] });
   for (const token of [lan, minh]) expect((await staffCall(api, 'PUT', '/api/staff/members/me', token)).status).toBe(200);
 });
 afterAll(async () => stack?.cleanup());
@@ -280,7 +283,7 @@ describe("erasing a person's data", () => {
     });
     expect(readMails(stack.mailDir).some((m) => m.headers.to?.toLowerCase() === person.email.toLowerCase())).toBe(true);
 
-    const answer = await staffCall(api, 'POST', '/api/staff/erasures', minh, { email: ' erika.m@example.DE ' });
+    const answer = await staffCall(api, 'POST', '/api/staff/erasures', minhAdmin, { email: ' erika.m@example.DE ' });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ inquiries: 2, downloads: 1 });
     expect(answer.body.mails).toBeGreaterThanOrEqual(5);
@@ -330,8 +333,35 @@ describe("erasing a person's data", () => {
     });
   });
 
+  it('matches the whole address: erasing bob@ leaves jimbob@ and bob@….vn, their inquiries and their mail intact', async () => {
+    const bob = await newInquiry({ name: 'Bob Builder', email: 'bob@example.com', message: 'Bob asks about ports.' });
+    const jimbob = await newInquiry({ name: 'Jim Bob', email: 'JimBob@example.com', message: 'Jim asks about roads.' });
+    const vn = await newInquiry({ name: 'Bob Nguyen', email: 'bob@example.com.vn', message: 'Bob Nguyen asks about land.' });
+    const mailsTo = (address: string) => readMails(stack.mailDir).filter((m) => m.headers.to?.toLowerCase() === address);
+    expect(mailsTo('bob@example.com')).not.toHaveLength(0);
+    expect(mailsTo('jimbob@example.com')).toHaveLength(1);
+    expect(mailsTo('bob@example.com.vn')).toHaveLength(1);
+    // Every mail to or about the others (their acknowledgements and the staff notices, which name their addresses) must stay.
+    const kept = readMails(stack.mailDir)
+      .filter((m) => /Jim asks about roads|Bob Nguyen asks about land/.test(m.text))
+      .map((m) => m.raw);
+    expect(kept).toHaveLength(4);
+
+    const answer = await staffCall(api, 'POST', '/api/staff/erasures', minhAdmin, { email: 'BOB@example.com' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ inquiries: 1, references: [(await get(bob)).inquiry.reference] });
+    expect(answer.body.mails).toBe(2);
+
+    expect((await get(bob)).inquiry).toMatchObject({ email: null, erased: true });
+    expect((await get(jimbob)).inquiry).toMatchObject({ email: 'JimBob@example.com', name: 'Jim Bob', erased: false });
+    expect((await get(vn)).inquiry).toMatchObject({ email: 'bob@example.com.vn', name: 'Bob Nguyen', erased: false });
+    const left = readMails(stack.mailDir);
+    expect(left.map((m) => m.raw)).toEqual(expect.arrayContaining(kept));
+    expect(left.map((m) => `${m.raw}${m.text}${m.html}`).join('\n')).not.toMatch(/(^|[^a-z.])bob@example\.com(?![.a-z])/i);
+  });
+
   it('refuses a request without a valid e-mail', async () => {
-    const answer = await staffCall(api, 'POST', '/api/staff/erasures', lan, { email: 'not an address' });
+    const answer = await staffCall(api, 'POST', '/api/staff/erasures', minhAdmin, { email: 'not an address' });
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ errors: [{ field: 'email', code: 'invalid_email' }] });
   });
