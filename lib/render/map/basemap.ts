@@ -25,6 +25,11 @@ export function basemapBounds(): BBox {
 
 const round = (value: number) => Math.round(value * 10 ** DECIMALS) / 10 ** DECIMALS;
 const roundRing = (ring: Ring): Ring => ring.map(([x, y]) => [round(x), round(y)]);
+/** Clipping can start a ring at a corner of the box and not come back to it; GeoJSON rings must end where they start. */
+const closeRing = (ring: Ring): Ring => {
+  const [first, last] = [ring[0], ring.at(-1)];
+  return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring, first] : ring;
+};
 
 function polygonsOf(geometry: Geometry): Position[][][] {
   if (geometry.type === 'Polygon') return [geometry.coordinates];
@@ -35,7 +40,7 @@ function polygonsOf(geometry: Geometry): Position[][][] {
 /** Clips every ring of a (multi)polygon to the box, dropping parts that fall outside. */
 function clipToBox(geometry: Geometry, bbox: BBox): MultiPolygon | undefined {
   const parts = polygonsOf(geometry)
-    .map((rings) => rings.map((ring) => roundRing(clipPolygon(ring as Ring, bbox))).filter((ring) => ring.length >= 4))
+    .map((rings) => rings.map((ring) => closeRing(roundRing(clipPolygon(ring as Ring, bbox)))).filter((ring) => ring.length >= 4))
     .filter((rings) => rings.length > 0 && rings[0] !== undefined);
   return parts.length ? { type: 'MultiPolygon', coordinates: parts } : undefined;
 }
