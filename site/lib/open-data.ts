@@ -18,6 +18,9 @@ export const dataPaths = (lang: Lang) => ({
   csv: `/${lang}/data/catalog.csv`,
 });
 
+/** The DCAT catalogue of every language's files: one address, since the datasets and their licence are the same in all. */
+export const CATALOG_PATH = '/data/catalog.jsonld';
+
 /**
  * The newest date anywhere in the facts (statuses, figures, parties, sources): what the data is current to.
  * Derived from the content rather than the build time, so an unchanged catalog gives byte-identical files.
@@ -79,8 +82,9 @@ export function catalogGeoJson(items: CatalogItem[], lang: Lang, t: TFunction, b
   const cite = citationOf(lang, t, asOf, base);
   return {
     type: 'FeatureCollection',
-    // Foreign members (RFC 7946 §6.1): the dataset's own description travels with the file.
-    properties: {
+    // A foreign member (RFC 7946 §6.1) so the licence and citation travel with the file; not "properties", which §7.1
+    // forbids on a FeatureCollection and strict readers refuse. The catalogue at `catalog` says the same in DCAT.
+    dataset: {
       title: cite.title,
       language: lang,
       asOf,
@@ -91,6 +95,7 @@ export function catalogGeoJson(items: CatalogItem[], lang: Lang, t: TFunction, b
       attribution: cite.attribution,
       citation: cite.citation,
       about: new URL(dataPaths(lang).page, base).href,
+      catalog: new URL(CATALOG_PATH, base).href,
       note: t('data.positionsNote'),
     },
     features: items.map((item) => {
