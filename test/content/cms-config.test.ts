@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CATEGORIES, KINDS_BY_CATEGORY, itemFactsSchema, textSchema } from '#domain/catalog/catalog.ts';
-import { UNITS } from '#domain/catalog/figures.ts';
+import { FIGURE_KEYS, figuresSchema, UNITS, type FigureKey } from '#domain/catalog/figures.ts';
 import { LIFECYCLE_STATUSES } from '#domain/catalog/lifecycle.ts';
 import { documentFileSchema } from '#domain/catalog/documents.ts';
 import { newsTextSchema } from '#domain/catalog/news.ts';
@@ -61,6 +61,7 @@ function valueDisagreements(schema: z.ZodType, field: CmsField, where: string): 
     if (element instanceof z.ZodObject) return disagreements(element, field.fields ?? [], `${where}[]`);
   }
   if (inner instanceof z.ZodObject) return disagreements(inner, field.fields ?? [], where);
+  if (inner instanceof z.ZodNumber) return sameLimits(inner, field, where);
   if (inner instanceof z.ZodRecord) {
     const keys = core(inner.keyType as z.ZodType);
     const valueShape = core(inner.valueType as z.ZodType);
@@ -75,6 +76,20 @@ function valueDisagreements(schema: z.ZodType, field: CmsField, where: string): 
     return problems;
   }
   return [];
+}
+
+/** The number limits the editor shows: the lowest and highest values the schema accepts, and whether it takes fractions. */
+function sameLimits(schema: z.ZodNumber, field: CmsField, where: string): string[] {
+  const integer = schema.isInt === true;
+  const { minValue, maxValue } = schema;
+  // An exclusive lower bound on whole numbers (positive()) is the next whole number; a safe integer's own ceiling is no limit.
+  const min = minValue === null || !Number.isFinite(minValue) ? undefined : schema.safeParse(minValue).success ? minValue : minValue + 1;
+  const max = maxValue === null || !Number.isFinite(maxValue) || maxValue >= Number.MAX_SAFE_INTEGER ? undefined : maxValue;
+  const expected = { widget: 'number', min, max, value_type: integer ? 'int' : 'float' };
+  const shown = { widget: field.widget, min: field.min, max: field.max, value_type: field.value_type };
+  return JSON.stringify(shown) === JSON.stringify(expected)
+    ? []
+    : [`${where}: limits ${JSON.stringify(shown)}, schema ${JSON.stringify(expected)}`];
 }
 
 function sameOptions(values: string[], field: CmsField, where: string): string[] {
@@ -123,6 +138,24 @@ describe('the editor configuration', () => {
     expect(area.fields!.find((field) => field.name === 'sources')).toMatchObject({ widget: 'list', min: 1, required: true });
   });
 
+  it('shows the limits of every figure value: no negative amount, a percentage up to 100, whole counts', () => {
+    const figures = collection('zones-facts').fields!.find((field) => field.name === 'figures')!;
+    const value = (key: FigureKey) => figures.fields!.find((field) => field.name === key)!.fields!.find((field) => field.name === 'value')!;
+    for (const key of FIGURE_KEYS) {
+      const shape = shapeOf(figuresSchema)[key]!;
+      const claim = (core(shape) as z.ZodArray).element as z.ZodType;
+      expect(sameLimits(shapeOf(claim).value as z.ZodNumber, value(key), key), key).toEqual([]);
+      expect(value(key).min, key).toBe(0);
+    }
+    expect(value('area')).toMatchObject({ widget: 'number', value_type: 'float', min: 0 });
+    expect(value('area').max).toBeUndefined();
+    expect(value('occupancy')).toMatchObject({ min: 0, max: 100 });
+    expect(value('projects')).toMatchObject({ value_type: 'int', min: 0 });
+    const keyFigures = collection('settings').files![0]!.fields.find((field) => field.name === 'keyFigures')!;
+    const claim = keyFigures.fields!.find((field) => field.name === 'claim')!;
+    expect(claim.fields!.find((field) => field.name === 'value')).toMatchObject({ min: 0, value_type: 'float' });
+  });
+
   it('writes texts in every site language with the source language from site.json', () => {
     expect(config.i18n).toEqual({ structure: 'multiple_files', locales: SITE.languages, default_locale: SITE.sourceLanguage });
     const other = cmsConfig({ ...SITE, sourceLanguage: 'vi' });
@@ -138,5 +171,9 @@ describe('the editor configuration', () => {
     expect(disagreements(stricter, collection('pages').fields!, 'pages')).toContain(
       'pages.version: required false in the editor, true in the schema',
     );
+    const capped = z.object({ ...shapeOf(textSchema), version: z.number().int().positive().max(9).optional() });
+    expect(disagreements(capped, collection('pages').fields!, 'pages')).toEqual([
+      'pages.version: limits {"widget":"number","min":1,"value_type":"int"}, schema {"widget":"number","min":1,"max":9,"value_type":"int"}',
+    ]);
   });
 });
