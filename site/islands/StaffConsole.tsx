@@ -9,7 +9,8 @@ import Inbox, { DEFAULT_FILTERS, type InboxFilters } from './staff/Inbox.tsx';
 import InquiryView from './staff/InquiryView.tsx';
 import Privacy from './staff/Privacy.tsx';
 import Translations from './staff/Translations.tsx';
-import { SignInError, loadSession, refresh, saveSession, signIn, type AuthSettings, type Session } from './staff/session.ts';
+import { mayUse } from '#domain/inquiries/staff-access.ts';
+import { SignInError, groupsOf, loadSession, refresh, saveSession, signIn, type AuthSettings, type Session } from './staff/session.ts';
 
 export interface StaffConsoleProps {
   /** Every language's console strings, flattened to full keys (`staff.inbox.title`, `sector.wind-power`). */
@@ -136,6 +137,7 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
     items,
     siteLang: siteLanguages.includes(lang) ? lang : defaultLanguage,
     me,
+    may: (route) => mayUse(groupsOf(session), route),
     announce: setMessage,
   };
 

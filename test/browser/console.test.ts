@@ -16,6 +16,8 @@ let browser: Browser;
 let content: string;
 
 const EDIT_URL = 'https://example.org/repo/edit/main/';
+/** A second account, in the admin group: erasure and the CSV export are offered to admins only. */
+const ADMIN_ACCOUNT = { username: 'admin@invest.localhost', password: 'CaMau-Admin-2026', groups: ['admin'] };
 
 beforeAll(async () => {
   // The stack reports on a copy of content/ in which one zone's English moved on and one of its translations is gone.
@@ -26,7 +28,7 @@ beforeAll(async () => {
   edit('catalog/zones/ip-khanh-an/index.en.md', (text) => text.replace(/^version: \d+$/m, 'version: 99'));
   rmSync(join(content, 'catalog/zones/ip-khanh-an/index.ja.md'));
   edit('site.json', (text) => JSON.stringify({ ...JSON.parse(text), repositoryEditUrl: EDIT_URL }, null, 2));
-  stack = await startTestStack({ contentDir: content });
+  stack = await startTestStack({ contentDir: content, staffAccounts: [LOCAL_STAFF_ACCOUNT, ADMIN_ACCOUNT] });
   [site, browser] = await Promise.all([serveBuiltSite(stack.api.url), launchBrowser()]);
 });
 
@@ -48,9 +50,9 @@ async function openConsole(dialogs: Dialog[]): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.getByLabel('User name or e-mail').fill(LOCAL_STAFF_ACCOUNT.username);
-  await page.getByLabel('Password').fill(LOCAL_STAFF_ACCOUNT.password);
+async function signIn(page: Page, account: { username: string; password: string } = LOCAL_STAFF_ACCOUNT): Promise<void> {
+  await page.getByLabel('User name or e-mail').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 }
@@ -154,6 +156,23 @@ describe('the staff console', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await page.close();
+  });
+
+  it('offers erasure and the CSV export to admins only, and the log of both to everyone', async () => {
+    for (const [account, admin] of [
+      [LOCAL_STAFF_ACCOUNT, false],
+      [ADMIN_ACCOUNT, true],
+    ] as const) {
+      const page = await openConsole([]);
+      await signIn(page, account);
+      expect(await page.getByRole('button', { name: 'Export CSV' }).count(), account.username).toBe(admin ? 1 : 0);
+      await page.getByRole('link', { name: 'Data protection' }).click();
+      await page.getByRole('heading', { name: 'Erasures and exports' }).waitFor();
+      expect(await page.getByLabel("The person's e-mail address").count(), account.username).toBe(admin ? 1 : 0);
+      expect(await page.getByRole('button', { name: 'Erase…' }).count(), account.username).toBe(admin ? 1 : 0);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.close();
+    }
   });
 
   it('shows the dashboard, works in Vietnamese, and signs out', async () => {

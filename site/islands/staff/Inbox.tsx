@@ -82,7 +82,7 @@ export default function Inbox({
   onFilters: (f: InboxFilters) => void;
   onOpen: (id: string) => void;
 }) {
-  const { t, tag, api, items, siteLang, announce } = useConsole();
+  const { t, tag, api, items, siteLang, announce, may } = useConsole();
   const [draft, setDraft] = useState(filters);
   const [rows, setRows] = useState<InquirySummary[] | undefined>();
   /** The API's error code; shown in the console's current language. */
@@ -231,9 +231,11 @@ export default function Inbox({
           <button type="submit" className="button">
             {t('staff.inbox.apply')}
           </button>
-          <button type="button" className="button-secondary" onClick={() => void exportCsv()} disabled={exporting}>
-            {t('staff.inbox.export')}
-          </button>
+          {may('GET /api/staff/inquiries.csv') && (
+            <button type="button" className="button-secondary" onClick={() => void exportCsv()} disabled={exporting}>
+              {t('staff.inbox.export')}
+            </button>
+          )}
         </form>
       </search>
 

@@ -1,11 +1,12 @@
-// Data protection: erase a person's data by e-mail (after a confirmation), and the log of erasures and exports.
+// Data protection: erase a person's data by e-mail (after a confirmation; admins only), and the log of erasures and exports.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AuditEntry, ErasureOutcome } from '#domain/inquiries/staff/audit.ts';
 import { ApiError } from './client.ts';
 import { formatDateTime, useConsole } from './context.ts';
 
 export default function Privacy() {
-  const { t, tag, api, announce } = useConsole();
+  const { t, tag, api, announce, may } = useConsole();
+  const mayErase = may('POST /api/staff/erasures');
   const [email, setEmail] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<string | undefined>();
@@ -44,35 +45,39 @@ export default function Privacy() {
       <h2 id={`${id}-title`} tabIndex={-1} data-focus-on-view>
         {t('staff.privacy.title')}
       </h2>
-      <p className="prose">{t('staff.privacy.intro')}</p>
-      <form
-        className="console-filters"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          setResult(undefined);
-          if (email.trim()) setConfirming(true);
-        }}
-      >
-        <div className="filter">
-          <label htmlFor={`${id}-email`}>{t('staff.privacy.email')}</label>
-          <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
-        </div>
-        <button type="submit" className="button">
-          {t('staff.privacy.erase')}
-        </button>
-      </form>
-      {confirming && (
-        <div className="notice" role="alertdialog" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`}>{t('staff.privacy.confirm', { email })}</p>
-          <div className="action-row">
-            <button type="button" className="button" onClick={() => void erase()} ref={confirmButton}>
-              {t('staff.privacy.confirmYes')}
+      {mayErase && (
+        <>
+          <p className="prose">{t('staff.privacy.intro')}</p>
+          <form
+            className="console-filters"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              setResult(undefined);
+              if (email.trim()) setConfirming(true);
+            }}
+          >
+            <div className="filter">
+              <label htmlFor={`${id}-email`}>{t('staff.privacy.email')}</label>
+              <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+            </div>
+            <button type="submit" className="button">
+              {t('staff.privacy.erase')}
             </button>
-            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
-              {t('staff.privacy.cancel')}
-            </button>
-          </div>
-        </div>
+          </form>
+          {confirming && (
+            <div className="notice" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+              <p id={`${id}-confirm`}>{t('staff.privacy.confirm', { email })}</p>
+              <div className="action-row">
+                <button type="button" className="button" onClick={() => void erase()} ref={confirmButton}>
+                  {t('staff.privacy.confirmYes')}
+                </button>
+                <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+                  {t('staff.privacy.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+        </>
       )}
       {result && <p role="status">{result}</p>}
       {error && (

@@ -1,5 +1,6 @@
 // What every part of the console shares: its language and strings, formatting in that language, the API client, and the item catalog.
 import { OFFICE_TIME_ZONE as officeTimeZone } from '#domain/office-time.ts';
+import type { StaffRoute } from '#domain/inquiries/staff-access.ts';
 import { createContext, useContext } from 'react';
 import type { Fetcher } from './client.ts';
 
@@ -25,6 +26,8 @@ export interface ConsoleContextValue {
   /** The site language item links and titles use: the console's own if the site has it. */
   siteLang: string;
   me: { id: string; name: string };
+  /** Whether the signed-in person's groups open a route (the role matrix): what they may not use is not offered. */
+  may: (route: StaffRoute) => boolean;
   announce: (message: string) => void;
 }
 

@@ -46,6 +46,12 @@ function claims(token: string): Record<string, unknown> {
   }
 }
 
+/** The signed-in person's groups, from the access token the API checks: the console offers only what they may use. */
+export function groupsOf(session: Session | undefined): string[] {
+  const groups = session ? claims(session.accessToken)['cognito:groups'] : undefined;
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+}
+
 export class SignInError extends Error {
   constructor(readonly code: 'credentials' | 'new-password' | 'unavailable') {
     super(code);
