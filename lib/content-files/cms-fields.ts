@@ -107,8 +107,8 @@ function stringRules(schema: z.ZodType): Pick<CmsField, 'pattern' | 'hint'> {
   return {};
 }
 
-function numberRules(schema: z.ZodType): Pick<CmsField, 'min' | 'max' | 'value_type'> {
-  const rules: Pick<CmsField, 'min' | 'max' | 'value_type'> = { value_type: 'float' };
+function numberRules(schema: z.ZodType): Pick<CmsField, 'min' | 'max' | 'value_type' | 'pattern'> {
+  const rules: Pick<CmsField, 'min' | 'max' | 'value_type' | 'pattern'> = { value_type: 'float' };
   for (const check of checksOf(schema)) {
     if (check.check === 'number_format' && /int/.test(check.format ?? '')) rules.value_type = 'int';
     if (check.check === 'greater_than' && check.value !== undefined)
@@ -118,7 +118,29 @@ function numberRules(schema: z.ZodType): Pick<CmsField, 'min' | 'max' | 'value_t
   // int() may come after positive(): settle the lower bound once the type is known.
   const positive = checksOf(schema).find((check) => check.check === 'greater_than' && !check.inclusive);
   if (positive?.value !== undefined && rules.value_type === 'int') rules.min = positive.value + 1;
-  return rules;
+  const pattern = limitPattern(schema, rules);
+  return pattern ? { ...rules, pattern } : rules;
+}
+
+/**
+ * The editor checks a number's min and max only in top-level fields, not inside a list's items (a figure's
+ * value); its pattern check runs everywhere, on the number as text. So the limits a pattern can state exactly
+ * (from 0, up to a power of ten, whole or not) also go as a pattern, with the schema's own words.
+ */
+function limitPattern(schema: z.ZodType, rules: Pick<CmsField, 'min' | 'max' | 'value_type'>): [string, string] | undefined {
+  if (rules.min !== 0) return undefined;
+  const checks = checksOf(schema);
+  const words = checks
+    .filter((check) => ['greater_than', 'less_than', 'number_format'].includes(check.check))
+    .map((check) => message(check, ''))
+    .filter(Boolean);
+  const text = words.join('; ') || 'expected a number of at least 0';
+  const digits = rules.max === undefined ? undefined : Math.log10(rules.max);
+  if (rules.max !== undefined && (!Number.isInteger(digits) || digits! < 1)) return undefined;
+  if (rules.value_type === 'int') return [rules.max === undefined ? '^\\d+$' : `^(?:${rules.max}|\\d{1,${digits}})$`, text];
+  // Written as JavaScript writes a number: "0.5", "12", "1e-7" (and "1e+21" for the very large).
+  if (rules.max === undefined) return ['^[^-]', text];
+  return [`^(?:${rules.max}|\\d{1,${digits}}(?:\\.\\d+)?|\\d(?:\\.\\d+)?e-\\d+)$`, text];
 }
 
 function arrayMin(schema: z.ZodType): number | undefined {

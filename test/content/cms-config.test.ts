@@ -147,6 +147,17 @@ describe('the editor configuration', () => {
       expect(sameLimits(shapeOf(claim).value as z.ZodNumber, value(key), key), key).toEqual([]);
       expect(value(key).min, key).toBe(0);
     }
+    // The editor checks a value inside a list by its pattern: it must accept exactly what the schema accepts.
+    const samples = [-5, -0.001, 0, 1e-7, 0.5, 12, 99.99, 100, 100.5, 101, 2.5, 250_000, 93_600_000_000_000, 1e21];
+    for (const key of FIGURE_KEYS) {
+      const [pattern, words] = value(key).pattern!;
+      for (const sample of samples) {
+        const claim = { value: sample, unit: 'ha', sources: ['src-a'], asOf: '2025', basis: 'stated' };
+        const result = figuresSchema.safeParse({ [key]: [claim] });
+        expect(new RegExp(pattern).test(String(sample)), `${key} ${sample}`).toBe(result.success);
+        if (!result.success) expect(words, `${key} ${sample}`).toContain(result.error.issues[0]!.message);
+      }
+    }
     expect(value('area')).toMatchObject({ widget: 'number', value_type: 'float', min: 0 });
     expect(value('area').max).toBeUndefined();
     expect(value('occupancy')).toMatchObject({ min: 0, max: 100 });
