@@ -10,8 +10,10 @@ import { LOCAL_PREFIX } from '../resources.ts';
 
 const require = createRequire(import.meta.url);
 
-/** The account `npm run dev` creates; printed in the terminal. Local only: the stand-in listens on loopback. */
+/** The accounts `npm run dev` creates, printed in the terminal: one per role. Local only: the stand-in listens on loopback. */
 export const LOCAL_STAFF_ACCOUNT = { username: 'staff@invest.localhost', password: 'CaMau-Staff-2026', groups: ['staff'] } as const;
+export const LOCAL_ADMIN_ACCOUNT = { username: 'admin@invest.localhost', password: 'CaMau-Admin-2026', groups: ['admin'] } as const;
+export const LOCAL_ACCOUNTS = [LOCAL_STAFF_ACCOUNT, LOCAL_ADMIN_ACCOUNT] as const;
 
 const POOL_NAME = `${LOCAL_PREFIX}staff`;
 const CLIENT_NAME = `${LOCAL_PREFIX}console`;
@@ -210,7 +212,7 @@ export async function startCognito(options: { port: number; dataDir: string; acc
   try {
     const endpoint = `${url}/`;
     const { userPoolId, clientId } = await ensurePool(endpoint);
-    for (const account of options.accounts ?? [LOCAL_STAFF_ACCOUNT]) await ensureAccount(endpoint, userPoolId, account);
+    for (const account of options.accounts ?? LOCAL_ACCOUNTS) await ensureAccount(endpoint, userPoolId, account);
     const issuer = `${url}/${userPoolId}`;
     return { url, port, close, endpoint, userPoolId, clientId, issuer, jwksUrl: `${issuer}/.well-known/jwks.json` };
   } catch (error) {

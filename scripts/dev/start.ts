@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack.ts';
-import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
+import { LOCAL_ACCOUNTS } from '../../functions/local/cognito.ts';
 import { DOCUMENT_FOLDERS } from '#content-files/documents.ts';
 import { pick, SITE } from '#domain/site.ts';
 import { factsheetsUpToDate, generateFactsheets } from '../documents/factsheets.ts';
@@ -95,7 +95,10 @@ console.log(
     `  S3         ${stack.s3.url}  (s3rver, signed requests only; bucket ${stack.names.buckets.documents} with ${stack.documents.length} document(s) from ${DOCUMENT_FOLDERS.join(' and ')}; data in ${show(join(dataDir, 's3'))})`,
     `  Mail       ${show(stack.mailDir)}/  (outgoing mail is written here, one .eml and .html per message)`,
     `  Sign-in    ${stack.cognito?.url ?? ''}  (cognito-local; pool ${stack.cognito?.userPoolId ?? ''}, app client ${stack.cognito?.clientId ?? ''}; data in ${show(join(dataDir, 'cognito'))})`,
-    `  Staff      ${apiOnly ? '' : `${siteUrl}/staff/  `}user ${LOCAL_STAFF_ACCOUNT.username}  password ${LOCAL_STAFF_ACCOUNT.password}  (group ${LOCAL_STAFF_ACCOUNT.groups.join(', ')})`,
+    ...LOCAL_ACCOUNTS.map(
+      (account, index) =>
+        `  ${index === 0 ? 'Staff      ' : '           '}${apiOnly ? '' : `${siteUrl}/staff/  `}user ${account.username}  password ${account.password}  (group ${account.groups.join(', ')})`,
+    ),
     `             translation status from content/ as it is now (restart to see later edits there)`,
     '',
     'Press Ctrl-C to stop everything.',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
 import { postInquiry, readMails, startTestStack, validInquiry, type TestStack } from '../functions/helpers.ts';
-import { LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
+import { LOCAL_ADMIN_ACCOUNT as ADMIN_ACCOUNT, LOCAL_STAFF_ACCOUNT } from '../../functions/local/cognito.ts';
 import { workList } from '#domain/translation/translation-status.ts';
 
 let stack: TestStack;
@@ -17,7 +17,6 @@ let content: string;
 
 const EDIT_URL = 'https://example.org/repo/edit/main/';
 /** A second account, in the admin group: erasure and the CSV export are offered to admins only. */
-const ADMIN_ACCOUNT = { username: 'admin@invest.localhost', password: 'CaMau-Admin-2026', groups: ['admin'] };
 
 beforeAll(async () => {
   // The stack reports on a copy of content/ in which one zone's English moved on and one of its translations is gone.
