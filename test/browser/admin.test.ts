@@ -110,6 +110,39 @@ describe('the editor in its local mode', () => {
     await page.close();
   }, 90_000);
 
+  /** The zone's facts open in the editor, its area's first value shown: what the next test changes. */
+  async function openAreaFigure(page: Page) {
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.goto(`${site.origin}/admin/#/collections/zones-facts/entries/ip-khanh-an/facts`);
+    const addArea = page.getByRole('button', { name: 'Add area' });
+    await addArea.waitFor({ timeout: 60_000 });
+    // The list's own top bar holds its expand button; the area's values are folded until then.
+    await addArea.locator('xpath=..').getByRole('button', { name: 'Expand' }).click();
+    return page.locator('[id^="area-field-"]');
+  }
+  const facts = () => readFileSync(join(root, 'content', ZONE, 'facts.yaml'), 'utf8');
+  const publishNow = async (page: Page) => {
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  };
+
+  it('refuses a negative area under its value field, in the schema words, and writes nothing', async () => {
+    const before = facts();
+    const page = await openEditor('en-US');
+    const area = await openAreaFigure(page);
+    const value = area.getByLabel('Value', { exact: true });
+    expect(await value.inputValue()).toBe('235.86');
+    await value.fill('-5');
+    await publishNow(page);
+    // The schema's own words, under the value field of the area's first claim.
+    await value
+      .locator('xpath=..')
+      .getByText("expected a number of at least 0: a figure's value cannot be negative")
+      .waitFor({ timeout: 10_000 });
+    expect(facts()).toBe(before);
+    await page.close();
+  }, 90_000);
+
   it('saves a new Vietnamese summary of a zone into its file, refusing one that is too long, and content:check passes', async () => {
     const before = Object.fromEntries(SITE.languages.map((language) => [language, parsed(language)]));
     const page = await openEditor('vi-VN');
