@@ -6,6 +6,7 @@ import { INQUIRY_STATUSES } from '#domain/inquiries/inquiry-status.ts';
 import { LIST_FIELDS, inquiryListItemSchema, inquiryRecordSchema, versionOf } from '#domain/inquiries/record.ts';
 import { staffMemberSchema } from '#domain/inquiries/staff-access.ts';
 import { auditEntrySchema, type AuditEntry } from '#domain/inquiries/staff/audit.ts';
+import { sameEmail } from '#domain/inquiries/staff/erasure.ts';
 import type { ResourceNames } from '../resources.ts';
 import { guarded, isConditionFailure } from './dynamodb.ts';
 import { downloadFactSchema, downloadRecordSchema, parseItem } from './items.ts';
@@ -126,7 +127,6 @@ export function dynamoStaffDownloadStore(db: DynamoDBDocumentClient, names: Reso
       return items.map((item) => parseItem(downloadFactSchema, 'downloads', item, (i) => i.documentId));
     },
     async eraseLead(email, at) {
-      const wanted = email.trim().toLowerCase();
       // A scan rather than the index: erasure must also find downloads recorded before the index existed.
       const items = await guarded('downloads.scan', () =>
         all((start) =>
@@ -143,7 +143,7 @@ export function dynamoStaffDownloadStore(db: DynamoDBDocumentClient, names: Reso
       );
       const matches = items
         .map((item) => parseItem(leadKeySchema, 'downloads', item, downloadKey))
-        .filter((item) => item.lead.email.trim().toLowerCase() === wanted);
+        .filter((item) => sameEmail(item.lead.email, email));
       for (const item of matches)
         await guarded('downloads.erase', () =>
           db.send(
