@@ -3,7 +3,7 @@
  * Plain data with no AWS import, so the CDK app maps it onto its constructs and the local stack onto
  * CreateTable calls; a key or index added here reaches every environment.
  */
-import { SITE } from '#domain/site.ts';
+import { site } from '#domain/site.ts';
 
 export interface KeyAttribute {
   name: string;
@@ -110,7 +110,7 @@ export type BucketName = keyof typeof BUCKETS;
 export const DOWNLOAD_EVENT_DAYS = 400;
 
 /** Names used where no environment variable says otherwise (the local stack and the tests), after the site's id. */
-export const LOCAL_PREFIX = `${SITE.id}-local-`;
+export const LOCAL_PREFIX = `${site.id}-local-`;
 
 export interface ResourceNames {
   tables: Record<TableName, string>;

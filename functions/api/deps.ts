@@ -1,7 +1,7 @@
 // What each route group needs from the outside world; Lambda entries and the local server fill these in.
 import type { Context } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
-import { pick, SITE } from '#domain/site.ts';
+import { pick, site } from '#domain/site.ts';
 import type { TranslationReport } from '#domain/translation/translation-status.ts';
 import type { MailArchive, MailSettings, Mailer } from '../mail/mailer.ts';
 import type {
@@ -71,6 +71,6 @@ export const DEFAULT_LIMITS = {
 } as const;
 
 export const LOCAL_MAIL: MailSettings = {
-  from: `${pick(SITE.siteName, SITE.defaultLanguage)} <no-reply@invest.localhost>`,
+  from: `${pick(site.siteName, site.defaultLanguage)} <no-reply@invest.localhost>`,
   staff: 'Investor relations <investor-relations@invest.localhost>',
 };

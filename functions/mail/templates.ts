@@ -2,7 +2,7 @@
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
 import { escapeHtml } from '#domain/text/escape.ts';
 import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
-import { SITE, isRightToLeft, languageTag } from '#domain/site.ts';
+import { site, isRightToLeft, languageTag } from '#domain/site.ts';
 import type { ReceivedInquiry } from '#domain/inquiries/record.ts';
 import { ACKNOWLEDGEMENT_TEXTS } from './acknowledgement-texts.ts';
 import { REPLY_TEXTS } from './reply-texts.ts';
@@ -25,13 +25,13 @@ function htmlText(text: string): string {
 }
 
 export function acknowledgement(inquiry: ReceivedInquiry, settings: MailSettings): MailMessage {
-  const language = ACKNOWLEDGEMENT_TEXTS[inquiry.language] ? inquiry.language : SITE.defaultLanguage;
+  const language = ACKNOWLEDGEMENT_TEXTS[inquiry.language] ? inquiry.language : site.defaultLanguage;
   const t = ACKNOWLEDGEMENT_TEXTS[language] ?? ACKNOWLEDGEMENT_TEXTS.en!;
   const values: Values = {
     name: inquiry.name,
     reference: inquiry.reference,
-    province: SITE.province[language] ?? SITE.province.en ?? '',
-    site: SITE.siteName[language] ?? SITE.siteName.en ?? '',
+    province: site.province[language] ?? site.province.en ?? '',
+    site: site.siteName[language] ?? site.siteName.en ?? '',
     days: String(REPLY_WITHIN_WORKING_DAYS),
     version: inquiry.consent.version,
   };
@@ -131,7 +131,7 @@ export interface ReplyTarget {
 
 /** The subject a reply gets, in the investor's language; kept in the inquiry's history with the text. */
 export function replySubject(inquiry: Pick<ReplyTarget, 'reference' | 'language'>): string {
-  const t = REPLY_TEXTS[inquiry.language] ?? REPLY_TEXTS[SITE.defaultLanguage] ?? REPLY_TEXTS.en!;
+  const t = REPLY_TEXTS[inquiry.language] ?? REPLY_TEXTS[site.defaultLanguage] ?? REPLY_TEXTS.en!;
   return fill(t.subject, { reference: inquiry.reference }, false);
 }
 
@@ -140,13 +140,13 @@ export function replySubject(inquiry: Pick<ReplyTarget, 'reference' | 'language'
  * question quoted, how to have data erased). Every value, the staff text included, is escaped in HTML.
  */
 export function replyMail(inquiry: ReplyTarget, reply: { text: string; staffName: string }, settings: MailSettings): MailMessage {
-  const language = REPLY_TEXTS[inquiry.language] ? inquiry.language : SITE.defaultLanguage;
+  const language = REPLY_TEXTS[inquiry.language] ? inquiry.language : site.defaultLanguage;
   const t = REPLY_TEXTS[language] ?? REPLY_TEXTS.en!;
   const values: Values = {
     name: inquiry.name,
     reference: inquiry.reference,
     staff: reply.staffName,
-    site: SITE.siteName[language] ?? SITE.siteName.en ?? '',
+    site: site.siteName[language] ?? site.siteName.en ?? '',
   };
   const text = [
     fill(t.greeting, values, false),

@@ -1,8 +1,8 @@
 // The office's clock: its one time zone (content/site.json), and converting instants to and from its wall-clock time.
-import { SITE } from './site.ts';
+import { site } from './site.ts';
 
 /** References, the reply promise's working days and the staff console's times all use this zone. */
-export const OFFICE_TIME_ZONE: string = SITE.timeZone;
+export const OFFICE_TIME_ZONE: string = site.timeZone;
 
 const HALF_DAY_MS = 43_200_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();

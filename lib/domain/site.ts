@@ -4,7 +4,7 @@ import { siteConfigSchema, type SiteConfig } from './site-config.ts';
 import { languageTag as tagFor, nativeLanguageName, textDirection } from './languages.ts';
 
 /** Parsed at import: a wrong site.json stops the build and the functions at start, not at a visitor's request. */
-export const SITE: SiteConfig = siteConfigSchema.parse(siteJson);
+export const site: SiteConfig = siteConfigSchema.parse(siteJson);
 
 type NonEmpty = readonly [string, ...string[]];
 
@@ -14,22 +14,19 @@ function nonEmpty(list: readonly string[], what: string): NonEmpty {
 }
 
 /** URL language codes; also the languages an investor can be answered in. */
-export const LANGUAGES = nonEmpty(SITE.languages, 'languages');
-export const SECTORS = nonEmpty(SITE.sectors, 'sectors');
-export const INVESTMENT_SIZES = nonEmpty(SITE.investmentSizes, 'investmentSizes');
+export const LANGUAGES = nonEmpty(site.languages, 'languages');
+export const SECTORS = nonEmpty(site.sectors, 'sectors');
+export const INVESTMENT_SIZES = nonEmpty(site.investmentSizes, 'investmentSizes');
 
 /** The BCP 47 tag for a URL language code (zh → zh-Hans), for `lang` attributes and `Intl`. */
 export function languageTag(language: string): string {
-  return tagFor(language, SITE.languageTags);
+  return tagFor(language, site.languageTags);
 }
 
 /** Right-to-left scripts, derived from the locale rather than a hand-kept list. */
 export function isRightToLeft(language: string): boolean {
   return textDirection(languageTag(language)) === 'rtl';
 }
-
-/** The one parsed site configuration, shared with the functions. */
-export const site: SiteConfig = SITE;
 
 export type Lang = string;
 

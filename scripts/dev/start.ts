@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack.ts';
 import { LOCAL_ACCOUNTS } from '../../functions/local/cognito.ts';
 import { DOCUMENT_FOLDERS } from '#content-files/documents.ts';
-import { pick, SITE } from '#domain/site.ts';
+import { pick, site as siteConfig } from '#domain/site.ts';
 import { factsheetsUpToDate, generateFactsheets } from '../documents/factsheets.ts';
 import { startEditorServer, type EditorServer } from './editor-server.ts';
 
@@ -87,7 +87,7 @@ const siteUrl = `http://localhost:4321`;
 console.log(
   [
     '',
-    `${pick(SITE.siteName, SITE.defaultLanguage)}, local stack`,
+    `${pick(siteConfig.siteName, siteConfig.defaultLanguage)}, local stack`,
     ...(apiOnly ? [] : [`  Site       ${siteUrl}/  (astro dev; /api is proxied to the API)`]),
     ...(editor ? [`  Editor     ${siteUrl}/admin/  (Decap CMS, no account; saves into content/ through ${editor.url})`] : []),
     `  API        ${stack.api.url}  (try ${stack.api.url}/api/health)`,

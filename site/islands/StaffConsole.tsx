@@ -1,6 +1,6 @@
 // The investor-relations console: sign-in against the user pool, then the inbox, one inquiry, the dashboard, data protection and translation status, in the staff member's language.
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
-import { SITE } from '#domain/site.ts';
+import { site } from '#domain/site.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { apiClient } from './staff/client.ts';
 import { ConsoleContext, useConsole, type CatalogEntry, type ConsoleContextValue, type ConsoleLanguage } from './staff/context.ts';
@@ -32,7 +32,7 @@ function viewFromHash(hash: string): View {
   return { name: 'inbox' };
 }
 
-const LANGUAGE_KEY = `${SITE.id}-staff-language`;
+const LANGUAGE_KEY = `${site.id}-staff-language`;
 
 export default function StaffConsole({ strings, languages, siteLanguages, defaultLanguage, items }: StaffConsoleProps) {
   const [lang, setLang] = useState(defaultLanguage);

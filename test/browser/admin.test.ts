@@ -8,7 +8,7 @@ import { load } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '#content-files/read-content.ts';
-import { SITE } from '#domain/site.ts';
+import { site as siteConfig } from '#domain/site.ts';
 import { startEditorServer, type EditorServer } from '../../scripts/dev/editor-server.ts';
 import { launchBrowser, serveBuiltSite, type RunningSite } from '../support/browser.ts';
 
@@ -28,7 +28,7 @@ describe('the built site and the editor', () => {
     expect($('script[src="/admin/decap-cms.js"]').length).toBe(1);
     expect(readFileSync(join(DIST, 'sitemap.xml'), 'utf8')).not.toContain('/admin/');
     const config = JSON.parse(readFileSync(join(DIST, 'admin/config.json'), 'utf8'));
-    expect(config.i18n).toEqual({ structure: 'multiple_files', locales: SITE.languages, default_locale: SITE.sourceLanguage });
+    expect(config.i18n).toEqual({ structure: 'multiple_files', locales: siteConfig.languages, default_locale: siteConfig.sourceLanguage });
   });
 
   it('serves the editor from its own files, and no public page refers to them', () => {
@@ -144,7 +144,7 @@ describe('the editor in its local mode', () => {
   }, 90_000);
 
   it('saves a new Vietnamese summary of a zone into its file, refusing one that is too long, and content:check passes', async () => {
-    const before = Object.fromEntries(SITE.languages.map((language) => [language, parsed(language)]));
+    const before = Object.fromEntries(siteConfig.languages.map((language) => [language, parsed(language)]));
     const page = await openEditor('vi-VN');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.goto(`${site.origin}/admin/#/collections/zones/entries/ip-khanh-an/index`);
@@ -172,7 +172,7 @@ describe('the editor in its local mode', () => {
     const after = parsed('vi');
     expect(after.data).toEqual({ ...(before.vi!.data as object), summary: newSummary });
     expect(after.body.trim()).toBe(before.vi!.body.trim());
-    for (const language of SITE.languages.filter((other) => other !== 'vi')) {
+    for (const language of siteConfig.languages.filter((other) => other !== 'vi')) {
       expect(parsed(language).data, language).toEqual(before[language]!.data);
       expect(parsed(language).body.trim(), language).toBe(before[language]!.body.trim());
     }

@@ -7,11 +7,11 @@ import { LIFECYCLE_STATUSES } from '#domain/catalog/lifecycle.ts';
 import { documentFileSchema } from '#domain/catalog/documents.ts';
 import { newsTextSchema } from '#domain/catalog/news.ts';
 import { siteConfigSchema } from '#domain/site-config.ts';
-import { SITE } from '#domain/site.ts';
+import { site } from '#domain/site.ts';
 import { cmsConfig, SETTINGS_FIELDS, type CmsCollection } from '#content-files/cms-config.ts';
 import type { CmsField } from '#content-files/cms-fields.ts';
 
-const config = cmsConfig(SITE, { localBackendUrl: 'http://127.0.0.1:4326/api/v1' });
+const config = cmsConfig(site, { localBackendUrl: 'http://127.0.0.1:4326/api/v1' });
 const collection = (name: string): CmsCollection => {
   const found = config.collections.find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no collection "${name}"`);
@@ -168,8 +168,8 @@ describe('the editor configuration', () => {
   });
 
   it('writes texts in every site language with the source language from site.json', () => {
-    expect(config.i18n).toEqual({ structure: 'multiple_files', locales: SITE.languages, default_locale: SITE.sourceLanguage });
-    const other = cmsConfig({ ...SITE, sourceLanguage: 'vi' });
+    expect(config.i18n).toEqual({ structure: 'multiple_files', locales: site.languages, default_locale: site.sourceLanguage });
+    const other = cmsConfig({ ...site, sourceLanguage: 'vi' });
     expect(other.i18n.default_locale).toBe('vi');
     expect(other.local_backend).toBeUndefined();
     expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:4326/api/v1' });

@@ -11,7 +11,7 @@ import { resourcesOf, synthesize, type Synthesized } from './support.ts';
 const config = (context: Record<string, string>, environment: Record<string, string> = {}) =>
   readConfig((key) => context[key], environment);
 /** Names in AWS follow content/site.json (its id and site name), so these expectations read it too. */
-const SITE = readSiteConfig();
+const site = readSiteConfig();
 const ROTATED = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
 
@@ -20,14 +20,14 @@ describe('context', () => {
     const dev = config({});
     expect(dev).toMatchObject({
       envName: 'dev',
-      project: `${SITE.id}-invest`,
-      stackPrefix: `${SITE.id}-invest-dev`,
+      project: `${site.id}-invest`,
+      stackPrefix: `${site.id}-invest-dev`,
       region: 'ap-southeast-1',
       account: '000000000000',
       placeholderAccount: true,
       retainData: false,
     });
-    expect(dev.mailFrom).toBe(`${SITE.siteName[SITE.defaultLanguage]} <no-reply@${new URL(SITE.url).hostname}>`);
+    expect(dev.mailFrom).toBe(`${site.siteName[site.defaultLanguage]} <no-reply@${new URL(site.url).hostname}>`);
     expect(config({}, { CDK_DEFAULT_ACCOUNT: '123456789012' })).toMatchObject({ account: '123456789012', placeholderAccount: false });
   });
 

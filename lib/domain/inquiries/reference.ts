@@ -1,10 +1,10 @@
 // Inquiry reference numbers (CM-2026-7K3Q9X, the prefix from content/site.json): short enough to read over the phone, with no look-alike characters.
 import { OFFICE_TIME_ZONE } from '../office-time.ts';
-import { SITE } from '../site.ts';
+import { site } from '../site.ts';
 
 /** Digits and capitals without 0/O, 1/I/L and U, so a reference read aloud or retyped stays the same. */
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const REFERENCE_PREFIX: string = SITE.referencePrefix;
+export const REFERENCE_PREFIX: string = site.referencePrefix;
 const RANDOM_LENGTH = 6;
 
 export const REFERENCE_PATTERN = new RegExp(`^${REFERENCE_PREFIX}-\\d{4}-[${REFERENCE_ALPHABET}]{${RANDOM_LENGTH}}$`);

@@ -1,5 +1,5 @@
 // Staff sign-in from the browser: USER_PASSWORD_AUTH against the user pool (cognito-local or AWS), tokens kept for this tab only.
-import { SITE } from '#domain/site.ts';
+import { site } from '#domain/site.ts';
 
 /** Public facts about the pool, from GET /api/auth/config. */
 export interface AuthSettings {
@@ -19,7 +19,7 @@ export interface Session {
 }
 
 /** sessionStorage, not localStorage: the tokens go when the tab closes and are never shared with other tabs. */
-const KEY = `${SITE.id}-staff-session`;
+const KEY = `${site.id}-staff-session`;
 
 export function loadSession(): Session | undefined {
   try {
