@@ -28,6 +28,7 @@ export interface CmsCollection {
 export interface CmsConfig {
   backend: { name: string; branch: string };
   local_backend?: { url: string };
+  publish_mode?: 'editorial_workflow';
   load_config_file: false;
   media_folder: string;
   public_folder: string;
@@ -40,6 +41,11 @@ export interface CmsOptions {
   contentFolder?: string;
   /** The address of the local proxy (`decap-server`) that edits the working tree; absent in the published site. */
   localBackendUrl?: string;
+  /**
+   * `editorial_workflow`: a saved change is a draft on a branch of its own until an approver publishes (merges) it.
+   * Unset, a save publishes at once. Defaults to DECAP_PUBLISH_MODE, which `npm run dev -- --workflow` sets.
+   */
+  publishMode?: 'editorial_workflow';
 }
 
 /** Fields of news posts that only the source text carries: its translations take them from it. */
@@ -149,6 +155,9 @@ export function cmsConfig(site: SiteConfig, options: CmsOptions = {}): CmsConfig
     // The published editor signs in through the hosting's Git gateway; locally the proxy below answers instead.
     backend: { name: 'git-gateway', branch: 'main' },
     ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
+    ...((options.publishMode ?? process.env.DECAP_PUBLISH_MODE) === 'editorial_workflow'
+      ? { publish_mode: 'editorial_workflow' as const }
+      : {}),
     load_config_file: false,
     media_folder: `${content}/documents`,
     public_folder: '/documents',
