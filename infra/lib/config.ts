@@ -54,8 +54,6 @@ export interface DeploymentConfig {
 
 /** Used when no account is known, so synth never needs credentials. 000000000000 is no real account. */
 export const PLACEHOLDER_ACCOUNT = '000000000000';
-/** Singapore: the nearest region to Vietnam with every service used here (there is no AWS region in Vietnam); -c region=… for another. */
-export const DEFAULT_REGION = 'ap-southeast-1';
 /** CloudFront's certificates and web ACLs live here, whatever the stack's region. */
 export const EDGE_REGION = 'us-east-1';
 
@@ -99,8 +97,12 @@ export function readConfig(context: Context, environment: Record<string, string 
 
   const givenAccount = text(context, 'account') ?? environment.CDK_DEFAULT_ACCOUNT;
   if (givenAccount !== undefined && !/^\d{12}$/.test(givenAccount)) fail('account', givenAccount, 'a 12-digit AWS account id');
-  const region = text(context, 'region') ?? DEFAULT_REGION;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) fail('region', region, 'an AWS region such as ap-southeast-1');
+  // The privacy notice tells visitors where their data is stored: content/site.json's dataRegion (Singapore today, the
+  // nearest region to Vietnam with every service used here). Another region is refused rather than deployed against
+  // what the notice says: change dataRegion and the notice together.
+  const region = text(context, 'region') ?? site.dataRegion;
+  if (region !== site.dataRegion)
+    fail('region', region, `content/site.json's dataRegion (${site.dataRegion}), which the privacy notice names; change both together`);
 
   const domain = text(context, 'domain')?.toLowerCase();
   if (domain !== undefined && !HOST.test(domain)) fail('domain', domain, 'a host name such as invest.example.org');

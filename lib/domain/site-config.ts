@@ -30,6 +30,12 @@ export const siteConfigSchema = z
      * promise and every time the staff console shows are counted in it.
      */
     timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "Asia/Ho_Chi_Minh"'),
+    /**
+     * The AWS region that stores inquiries, download records and documents. The privacy notice names it (a transfer of
+     * personal data abroad under Vietnam's law) and infra/ deploys there and nowhere else, so the page and the
+     * deployment cannot disagree.
+     */
+    dataRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as "ap-southeast-1"'),
     /** Public address of the site, used for canonical links, hreflang and the sitemap. */
     url: z.url(),
     siteName: localized,

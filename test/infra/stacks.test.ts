@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocumentFolders } from '#content-files/documents.ts';
 import { BUCKETS, DOWNLOAD_EVENT_DAYS, TABLES } from '../../functions/resources.ts';
 import { ROUTES } from '../../infra/lib/constructs/api.ts';
+import { BACKUP_DAYS } from '../../infra/lib/constructs/data.ts';
 import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '../../infra/lib/constructs/site.ts';
 import { viewerRequestFunctionCode } from '../../infra/lib/edge-function.ts';
 import { addNagChecks } from '../../infra/lib/nag.ts';
@@ -148,7 +149,7 @@ describe('DynamoDB tables', () => {
     for (const [id, table] of tables()) {
       const p = props(table);
       expect(p.BillingMode, id).toBe('PAY_PER_REQUEST');
-      expect(p.PointInTimeRecoverySpecification, id).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(p.PointInTimeRecoverySpecification, id).toEqual({ PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: BACKUP_DAYS });
       expect(p.SSESpecification, id).toEqual({ SSEEnabled: true });
     }
   });
