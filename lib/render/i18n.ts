@@ -1,7 +1,8 @@
 // UI strings: one i18next instance per language over the JSON resources in content/ui/, used synchronously at build and by scripts.
 import { existsSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
-import { site, type Lang } from '#domain/site.ts';
+import { languageTag, site, type Lang } from '#domain/site.ts';
+import { type PluralText, pluralFormsOf } from '#domain/text/plural.ts';
 import { projectPath } from '#content-files/project-path.ts';
 
 const resources = new Map<Lang, Record<string, unknown>>();
@@ -62,4 +63,25 @@ export function uiStringsBranch(lang: Lang, key: string): Tree {
   if (typeof fallback !== 'object') throw new Error(`content/ui/${site.sourceLanguage}.json has no "${key}" section`);
   const own = branch(lang);
   return mergeFallback(typeof own === 'object' ? own : undefined, fallback);
+}
+
+function flatten(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flatten(value, `${prefix}${key}.`),
+  );
+}
+
+/**
+ * A count string's forms in a language with the tag that chooses among them, placeholders untouched: for islands,
+ * which count what the visitor sees. A language without the string gets the source language's, like any UI string;
+ * a key with no plural forms at all throws, so a page cannot hand an island a plain string.
+ */
+export function pluralText(lang: Lang, key: string): PluralText {
+  for (const code of [lang, site.sourceLanguage]) {
+    const forms = pluralFormsOf(Object.fromEntries(flatten(resourceFor(code) as Tree)), key);
+    if (forms) return { tag: languageTag(code), forms };
+  }
+  throw new Error(
+    `content/ui/${site.sourceLanguage}.json has no plural forms for "${key}" (expected ${key}_other and the forms its language needs)`,
+  );
 }

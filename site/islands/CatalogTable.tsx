@@ -1,6 +1,7 @@
 // The catalog list with filters: rendered on the server as a full table; the filters work once the island is live.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
+import { pluralForm, type PluralText } from '#domain/text/plural.ts';
 import { matchesSearch } from '#domain/text/search-folding.ts';
 import { type FilterValues, readFilters, withFilters } from '#domain/text/url-filters.ts';
 import { FilterBar, type FilterOption, FilterSelect, filterFields, SearchField } from './filters/FilterBar.tsx';
@@ -42,8 +43,8 @@ export interface CatalogTableProps {
     sizeColumn: string;
     statusColumn: string;
     approximate: string;
-    /** Contains {{count}} and {{total}}. */
-    showing: string;
+    /** Plural forms, each with {{count}} and {{total}}. */
+    showing: PluralText;
     noMatch: string;
     clear: string;
   };
@@ -103,7 +104,7 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
         <FilterSelect {...field('size', strings.size)} options={sizeOptions} any={strings.any} />
       </FilterBar>
       <p className="result-count" role="status" aria-live="polite">
-        {live ? fillPlaceholders(strings.showing, { count: visible.length, total: rows.length }) : ''}
+        {live ? fillPlaceholders(pluralForm(strings.showing, visible.length), { count: visible.length, total: rows.length }) : ''}
       </p>
       <ResultTable
         caption={caption}

@@ -16,6 +16,7 @@ import {
   type FieldSupport,
 } from './inquiry-form/fields.tsx';
 import { attemptFor, submitInquiry, toBody } from './inquiry-form/submit.ts';
+import { pluralForm, pluralFormsOf } from '#domain/text/plural.ts';
 
 export interface InquiryFormProps {
   lang: string;
@@ -114,6 +115,11 @@ export default function InquiryForm(props: InquiryFormProps) {
   };
 
   const label = (field: string) => strings[`label.${field}`] ?? field;
+  /** A count string in the form for `count` by the page language's plural rules (`key_one`, `key_other`...). */
+  const counted = (key: string, count: number) => {
+    const forms = pluralFormsOf(strings, key);
+    return forms ? fill(pluralForm({ tag: props.tag, forms }, count), { count }) : undefined;
+  };
   const support: FieldSupport = {
     id,
     strings,
@@ -124,7 +130,8 @@ export default function InquiryForm(props: InquiryFormProps) {
       const specific = strings[`error.${field}.${error.code}`];
       if (specific) return specific;
       const limit = (INQUIRY_LIMITS as Record<string, number>)[field] ?? '';
-      return fill(strings[`error.${error.code}`] ?? strings['error.internal']!, { field: label(field), max: limit, minutes: retryMinutes });
+      if (error.code === 'rate_limited') return counted('error.rate_limited', retryMinutes) ?? strings['error.internal']!;
+      return fill(strings[`error.${error.code}`] ?? strings['error.internal']!, { field: label(field), max: limit });
     },
   };
 
@@ -254,7 +261,7 @@ export default function InquiryForm(props: InquiryFormProps) {
       <FieldGroup
         support={support}
         field="message"
-        hint={fill(strings['hint.message']!, { max: INQUIRY_LIMITS.message, count: values.message.length })}
+        hint={fill(counted('hint.message', values.message.length) ?? '', { max: INQUIRY_LIMITS.message })}
       >
         <textarea
           id={`${id}-message`}

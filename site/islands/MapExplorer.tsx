@@ -1,5 +1,6 @@
 // The map page's filters, search and list: the accessible equivalent of the map, driving it once MapLibre has started.
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
+import { pluralForm, type PluralText } from '#domain/text/plural.ts';
 import { matchesSearch } from '#domain/text/search-folding.ts';
 import { type FilterFields, type FilterValues, readFilters, withFilters } from '#domain/text/url-filters.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -34,8 +35,8 @@ export interface MapExplorerProps {
     sector: string;
     any: string;
     clear: string;
-    /** Contains {{count}} and {{total}}. */
-    showing: string;
+    /** Plural forms, each with {{count}} and {{total}}. */
+    showing: PluralText;
     noMatch: string;
     name: string;
     kind: string;
@@ -227,7 +228,7 @@ export default function MapExplorer(props: MapExplorerProps) {
         />
       </FilterBar>
       <p className="result-count" role="status" aria-live="polite">
-        {fillPlaceholders(strings.showing, { count: visible.length, total: all.length })}
+        {fillPlaceholders(pluralForm(strings.showing, visible.length), { count: visible.length, total: all.length })}
         {mapState === 'loading' && <span className="map-progress"> · {strings.loading}</span>}
         {mapState === 'failed' && <span className="map-progress"> · {strings.failed}</span>}
       </p>

@@ -1,5 +1,6 @@
 // The investor-relations console: sign-in against the user pool, then the inbox, one inquiry, the dashboard, data protection and translation status, in the staff member's language.
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
+import { pluralForm, pluralFormsOf } from '#domain/text/plural.ts';
 import { site } from '#domain/site.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { apiClient } from './staff/client.ts';
@@ -53,10 +54,19 @@ export default function StaffConsole({ strings, languages, siteLanguages, defaul
     (key: string, values: Record<string, string | number> = {}) => {
       // An error code the console has no words for reads as the general error, never as a raw key.
       const fallback = key.startsWith('staff.errors.') ? (strings[lang]?.['staff.errors.internal'] ?? key) : key;
+      // A number `count` chooses the plural form (`key_one`, `key_other`...) by the console language's rules, written in its digits.
+      const count = values.count;
+      const forms = typeof count === 'number' ? pluralFormsOf(strings[lang] ?? {}, key) : undefined;
+      if (typeof count === 'number' && forms) {
+        return fillPlaceholders(pluralForm({ tag: info.tag, forms }, count), {
+          ...values,
+          count: new Intl.NumberFormat(info.tag).format(count),
+        });
+      }
       const template = strings[lang]?.[key] ?? strings[defaultLanguage]?.[key] ?? fallback;
       return fillPlaceholders(template, values);
     },
-    [lang, strings, defaultLanguage],
+    [lang, strings, defaultLanguage, info.tag],
   );
 
   // Start: the language chosen before (or the browser's).

@@ -13,6 +13,12 @@ export default function Privacy() {
   const [error, setError] = useState<string | undefined>();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const id = useId();
+  /** Each number as its own count phrase ("1 inquiry", "3 downloads"), so every one takes its language's plural form. */
+  const counts = (n: { inquiries: number; downloads: number; mails: number }) => ({
+    inquiries: t('staff.privacy.inquiryCount', { count: n.inquiries }),
+    downloads: t('staff.privacy.downloadCount', { count: n.downloads }),
+    mails: t('staff.privacy.mailCount', { count: n.mails }),
+  });
 
   const loadAudit = useCallback(() => api<{ entries: AuditEntry[] }>('GET', '/api/staff/audit').then((a) => setEntries(a.entries)), [api]);
   useEffect(() => {
@@ -28,7 +34,7 @@ export default function Privacy() {
     setError(undefined);
     try {
       const outcome = await api<ErasureOutcome>('POST', '/api/staff/erasures', { email });
-      const message = t('staff.privacy.done', { inquiries: outcome.inquiries, downloads: outcome.downloads, mails: outcome.mails });
+      const message = t('staff.privacy.done', counts(outcome));
       setResult(message);
       announce(message);
       setEmail('');
@@ -105,12 +111,15 @@ export default function Privacy() {
                   <td>{entry.by.name}</td>
                   <td>
                     {entry.action === 'erasure'
-                      ? t('staff.privacy.erasureEntry', {
-                          inquiries: Number(entry.details.inquiries ?? 0),
-                          downloads: Number(entry.details.downloads ?? 0),
-                          mails: Number(entry.details.mails ?? 0),
-                        })
-                      : t('staff.privacy.exportEntry', { rows: Number(entry.details.rows ?? 0) })}
+                      ? t(
+                          'staff.privacy.erasureEntry',
+                          counts({
+                            inquiries: Number(entry.details.inquiries ?? 0),
+                            downloads: Number(entry.details.downloads ?? 0),
+                            mails: Number(entry.details.mails ?? 0),
+                          }),
+                        )
+                      : t('staff.privacy.exportEntry', { count: Number(entry.details.rows ?? 0) })}
                   </td>
                 </tr>
               ))}

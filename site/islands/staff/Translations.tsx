@@ -146,7 +146,7 @@ export default function Translations() {
             </form>
           </search>
           <p className="result-count" role="status">
-            {t('staff.translations.shown', { count: number.format(shown.length) })}
+            {t('staff.translations.shown', { count: shown.length })}
           </p>
           {shown.length === 0 ? (
             <p>{t('staff.translations.none')}</p>
