@@ -6,6 +6,8 @@ import { claimSchema } from './catalog/figures.ts';
 const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'expected a short language code as used in URLs (e.g. "ja")');
 const localized = z.record(languageCode, z.string().min(1));
 const lonLat = z.tuple([z.number(), z.number()]);
+/** One detail of the publisher (an address, a phone number...), with whether it is verified and its source. */
+const publisherDetail = z.strictObject({ value: z.string().min(1), verified: z.boolean(), source: z.string().min(1) });
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -85,6 +87,20 @@ export const siteConfigSchema = z
     consentVersion: z.string().min(1).max(64),
     keyFigures: z.array(z.strictObject({ key: z.string().min(1), claim: claimSchema })).default([]),
     keyFigureSources: z.array(sourceSchema).default([]),
+    /**
+     * Who publishes the site, as a Vietnamese government portal must say: each detail with whether it is verified and
+     * where it comes from. A detail no source gives is left out and the about page says it is not yet verified; nothing
+     * is filled in from memory.
+     */
+    publisher: z.strictObject({
+      name: localized,
+      address: publisherDetail.optional(),
+      phone: publisherDetail.optional(),
+      email: publisherDetail.optional(),
+      responsiblePerson: publisherDetail.optional(),
+      /** The province's official portal. */
+      portal: publisherDetail.extend({ value: z.url() }).optional(),
+    }),
     contacts: z
       .array(
         z.strictObject({
