@@ -23,6 +23,7 @@ const SYSTEM = [
   'test/infra/environments.test.ts',
   'test/infra/full-synth.test.ts',
   'test/infra/infra-functions.test.ts',
+  'test/infra/publishing.test.ts',
   'test/infra/site-csp.test.ts',
   'test/infra/stacks.test.ts',
   // Bundles every Lambda with esbuild, as a deployment does, and runs the bundles in fresh Node processes.

@@ -5,6 +5,7 @@ import type { PreparedAssets } from './bundles.ts';
 import { EDGE_REGION, readConfig, type DeploymentConfig } from './config.ts';
 import { addNagChecks } from './nag.ts';
 import { PATHS } from './paths.ts';
+import { readPublishingConfig } from './publishing-config.ts';
 import { AppStack } from './stacks/app-stack.ts';
 import { EdgeAlarmsStack } from './stacks/edge-alarms-stack.ts';
 import { EdgeStack } from './stacks/edge-stack.ts';
@@ -47,7 +48,7 @@ export interface DefineOptions {
   nag?: boolean;
 }
 
-/** The stacks of one environment. Deploy order (cdk deploy --all follows it): edge → app → edge alarms. */
+/** The stacks of one environment. Deploy order (cdk deploy --all follows it): edge → app → edge alarms */
 export function defineStacks(app: App, config: DeploymentConfig, assets: PreparedAssets, options: DefineOptions = {}): ProjectStacks {
   const prefix = config.stackPrefix;
   const description = (what: string) => `${config.siteName} (${config.envName}): ${what}`;
@@ -61,6 +62,7 @@ export function defineStacks(app: App, config: DeploymentConfig, assets: Prepare
     config,
     assets,
     distDir: options.distDir ?? PATHS.dist,
+    publishing: readPublishingConfig((key) => app.node.tryGetContext(key)),
     env: { account: config.account, region: config.region },
     description: description('site, API, data, staff sign-in, mail and alarms'),
     terminationProtection: config.retainData,

@@ -139,3 +139,45 @@ export function contentSecurityPolicy(inventory: InlineInventory, options: CspOp
 
 /** The policy for API answers (JSON): nothing may load or frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Where the content editor (Decap CMS) is served: its pages get their own, looser policy; no public page does. */
+export const EDITOR_PATH_PATTERN = '/admin/*';
+/** The Git host's API the editor reads and commits through (Decap's GitHub backend), and where the signed-in user's avatar comes from. */
+export const GIT_HOST_API = 'https://api.github.com';
+export const GIT_HOST_AVATARS = 'https://avatars.githubusercontent.com';
+
+export interface EditorCspOptions {
+  /** The editor's sign-in endpoint, when it is on another origin (its popup is a window of its own; listed for the hand-over). */
+  authOrigins?: string[];
+}
+
+/**
+ * The policy of the editor's pages only (infra/lib/constructs/site.ts serves it under EDITOR_PATH_PATTERN), from the
+ * editor's own page in dist/admin/. What the editor needs beyond the public pages' policy, and why:
+ * - style-src 'unsafe-inline': its React components (Emotion, react-select, CodeMirror) insert <style> elements at run time;
+ * - script-src 'unsafe-eval': one of its bundled libraries compiles templates with new Function() when a form opens;
+ * - connect-src and img-src for the Git host's API (entries, media, commits) and avatars; data: and blob: images
+ *   are the previews of files being uploaded.
+ * Scripts still come only from the site itself (plus the page's own inline script, by hash); nothing may frame it.
+ */
+export function editorContentSecurityPolicy(inventory: InlineInventory, options: EditorCspOptions = {}): string {
+  const directives: [string, string[]][] = [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'", ...inventory.scriptHashes]],
+    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['img-src', ["'self'", 'data:', 'blob:', GIT_HOST_API, GIT_HOST_AVATARS]],
+    ['font-src', ["'self'", 'data:']],
+    ['connect-src', ["'self'", GIT_HOST_API, ...(options.authOrigins ?? [])]],
+    ['frame-src', ["'self'", 'blob:']],
+    ['worker-src', ["'self'", 'blob:']],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'self'"]],
+    ['form-action', ["'self'"]],
+    ['frame-ancestors', ["'none'"]],
+    ['upgrade-insecure-requests', []],
+  ];
+  const policy = directives.map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+  if (policy.length > CLOUDFRONT_CSP_MAX_LENGTH)
+    throw new Error(`The editor's Content-Security-Policy is ${policy.length} characters, over CloudFront's ${CLOUDFRONT_CSP_MAX_LENGTH}`);
+  return policy;
+}

@@ -1,5 +1,6 @@
 // A private S3 bucket with this project's defaults: no public access, TLS only, encrypted, owner-enforced, access-logged.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
@@ -10,6 +11,8 @@ export interface SecureBucketProps {
   noncurrentVersionDays?: number;
   objectOwnership?: s3.ObjectOwnership;
   lifecycleRules?: s3.LifecycleRule[];
+  /** A customer-managed key instead of S3's own (SSE-S3): for objects only some roles may read, such as build artifacts. */
+  encryptionKey?: kms.IKey;
 }
 
 export function secureBucket(scope: Construct, id: string, props: SecureBucketProps): s3.Bucket {
@@ -18,7 +21,9 @@ export function secureBucket(scope: Construct, id: string, props: SecureBucketPr
     publicReadAccess: false,
     enforceSSL: true,
     minimumTLSVersion: 1.2,
-    encryption: s3.BucketEncryption.S3_MANAGED,
+    ...(props.encryptionKey
+      ? { encryption: s3.BucketEncryption.KMS, encryptionKey: props.encryptionKey, bucketKeyEnabled: true }
+      : { encryption: s3.BucketEncryption.S3_MANAGED }),
     objectOwnership: props.objectOwnership ?? s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     versioned: props.noncurrentVersionDays !== undefined,
     lifecycleRules: [

@@ -11,7 +11,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { viewerRequestFunctionCode } from '../edge-function.ts';
-import { API_CONTENT_SECURITY_POLICY } from '../site-csp.ts';
+import { API_CONTENT_SECURITY_POLICY, EDITOR_PATH_PATTERN } from '../site-csp.ts';
 import { ORIGIN_VERIFY_HEADER, type Api } from './api.ts';
 import { ProjectFunction } from './project-function.ts';
 import { secureBucket } from './secure-bucket.ts';
@@ -20,6 +20,8 @@ export interface SiteProps {
   distDir: string;
   /** The site's Content-Security-Policy (infra/lib/site-csp.ts, from the built pages). */
   contentSecurityPolicy: string;
+  /** The content editor's own policy (infra/lib/site-csp.ts), served under /admin/ only. */
+  editorContentSecurityPolicy: string;
   languages: string[];
   defaultLanguage: string;
   api: Api;
@@ -60,6 +62,7 @@ export class Site extends Construct {
   readonly viewerRequest: cloudfront.Function;
   readonly siteHeaders: cloudfront.ResponseHeadersPolicy;
   readonly apiHeaders: cloudfront.ResponseHeadersPolicy;
+  readonly editorHeaders: cloudfront.ResponseHeadersPolicy;
   readonly assetsDeployment: s3deploy.BucketDeployment;
   readonly pagesDeployment: s3deploy.BucketDeployment;
   readonly notFound: ProjectFunction;
@@ -88,6 +91,28 @@ export class Site extends Construct {
         customHeaders: [
           { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
           { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+        ],
+      },
+      removeHeaders: ['x-amz-server-side-encryption', 'x-amz-version-id'],
+    });
+    // The editor at /admin/: the same headers as the pages but its own CSP, never indexed, and a window.opener kept for
+    // the sign-in popup (the Git host's OAuth hand-over posts the token back to the editor that opened it).
+    this.editorHeaders = new cloudfront.ResponseHeadersPolicy(this, 'EditorHeaders', {
+      comment: "The content editor (/admin/): its own CSP (Decap CMS's needs, the Git host's API), not indexed, sign-in popup allowed",
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: props.editorContentSecurityPolicy, override: true },
+        strictTransportSecurity: hsts,
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        xssProtection: { protection: false, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
+          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin-allow-popups', override: true },
+          { header: 'X-Robots-Tag', value: 'noindex, nofollow', override: true },
+          { header: 'Cache-Control', value: 'no-cache', override: true },
         ],
       },
       removeHeaders: ['x-amz-server-side-encryption', 'x-amz-version-id'],
@@ -183,6 +208,15 @@ export class Site extends Construct {
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
           responseHeadersPolicy: this.siteHeaders,
           compress: true,
+        },
+        [EDITOR_PATH_PATTERN]: {
+          origin: pagesOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: pagesCache,
+          responseHeadersPolicy: this.editorHeaders,
+          compress: true,
+          functionAssociations: [{ function: this.viewerRequest, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         },
         '/api/*': {
           origin: apiOrigin,

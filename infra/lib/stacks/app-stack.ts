@@ -8,16 +8,18 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { PreparedAssets } from '../bundles.ts';
 import type { DeploymentConfig } from '../config.ts';
+import type { PublishingConfig } from '../publishing-config.ts';
 import { Api } from '../constructs/api.ts';
 import { Data } from '../constructs/data.ts';
 import { HandOffWriter, handOffReader } from '../constructs/hand-off.ts';
 import { Mail } from '../constructs/mail.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
+import { PublishingPipeline } from '../constructs/publishing-pipeline.ts';
 import { secureBucket } from '../constructs/secure-bucket.ts';
 import { Site } from '../constructs/site.ts';
 import { StaffAuth } from '../constructs/staff-auth.ts';
 import { acknowledge, objectsFinding } from '../nag.ts';
-import { contentSecurityPolicy, scanInline, type InlineInventory } from '../site-csp.ts';
+import { contentSecurityPolicy, editorContentSecurityPolicy, scanInline, type InlineInventory } from '../site-csp.ts';
 import { EDGE_REGION } from '../config.ts';
 import { DISTRIBUTION_ID_PARAMETER } from './edge-alarms-stack.ts';
 import { WEB_ACL_PARAMETER } from './edge-stack.ts';
@@ -26,6 +28,8 @@ export interface AppStackProps extends StackProps {
   config: DeploymentConfig;
   assets: PreparedAssets;
   distDir: string;
+  /** The pipeline that publishes the content branch (infra/lib/publishing-config.ts); none without a connection. */
+  publishing?: PublishingConfig;
 }
 
 export class AppStack extends Stack {
@@ -35,6 +39,7 @@ export class AppStack extends Stack {
   readonly api: Api;
   readonly site: Site;
   readonly monitoring: Monitoring;
+  readonly publishing?: PublishingPipeline;
   readonly logBucket: s3.Bucket;
   readonly inlineInventory: InlineInventory;
   readonly contentSecurityPolicy: string;
@@ -106,6 +111,7 @@ export class AppStack extends Stack {
     this.site = new Site(this, 'Site', {
       distDir: props.distDir,
       contentSecurityPolicy: this.contentSecurityPolicy,
+      editorContentSecurityPolicy: editorContentSecurityPolicy(scanInline(join(props.distDir, 'admin'))),
       languages: config.languages,
       defaultLanguage: config.defaultLanguage,
       api: this.api,
@@ -119,6 +125,16 @@ export class AppStack extends Stack {
       retainLogs: config.retainData,
     });
     this.monitoring = new Monitoring(this, 'Monitoring', { config, api: this.api, functions: [...this.api.functions, this.site.notFound] });
+
+    if (props.publishing)
+      this.publishing = new PublishingPipeline(this, 'Publishing', {
+        config,
+        publishing: props.publishing,
+        siteBucket: this.site.bucket,
+        distribution: this.site.distribution,
+        contentSecurityPolicy: this.contentSecurityPolicy,
+        documentKeys: assets.documentKeys,
+      });
 
     new HandOffWriter(this, 'DistributionIdHandOff', {
       parameterName: DISTRIBUTION_ID_PARAMETER(config),
