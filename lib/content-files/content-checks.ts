@@ -3,17 +3,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { categoryOfKind, type Geometry, KINDS, KINDS_BY_CATEGORY } from '#domain/catalog/catalog.ts';
 import { openDataSchema } from '#domain/catalog/open-data.ts';
+import { unknownSectorProblems } from '#domain/catalog/sector-check.ts';
 import type { ContentOnDisk, ItemOnDisk } from '#domain/content.ts';
 import { type CheckProblem, describe, fromSchema, problem } from './check-problems.ts';
 import { readDocuments } from './documents.ts';
 import { kmOutside, type ProvinceOutline, readOutline } from './province-outline.ts';
 import { fieldPath, valueAt } from './read-content.ts';
 import {
+  INTERNAL_PHRASES,
+  internalPhraseProblem,
   newsProblems,
   PLACEHOLDER,
   sourceTextProblems,
   strayFileProblems,
   type TextFolder,
+  textInternalPhraseProblems,
   textPlaceholderProblems,
   translationProblems,
 } from './text-checks.ts';
@@ -205,13 +209,7 @@ export const CONTENT_CHECKS: readonly ContentCheck[] = [
     checks: "an item's sectors are among site.json's sectors",
     run: (context) => {
       const { sectors } = context.content.site;
-      return eachItem(context, (item) =>
-        item.facts.sectors.flatMap((sector, index) =>
-          sectors.includes(sector)
-            ? []
-            : [problem(factsFile(item), `sectors[${index}]`, describe(sector), `one of the sectors in site.json: ${sectors.join(', ')}`)],
-        ),
-      );
+      return eachItem(context, (item) => unknownSectorProblems(item.facts.sectors, sectors, factsFile(item)));
     },
   },
   {
@@ -273,6 +271,16 @@ export const CONTENT_CHECKS: readonly ContentCheck[] = [
     name: 'text-placeholders',
     checks: 'no TODO placeholder from content:new is left in a title, summary or text',
     run: (context) => textFolders(context).flatMap(textPlaceholderProblems),
+  },
+  {
+    name: 'internal-words',
+    checks: `no public text or facts value carries the compilers' own words (${INTERNAL_PHRASES.length} phrases in the site's languages, such as "research notes", "the data author", "from memory", "as discussed"; listed with their reasons in text-checks.ts)`,
+    run: (context) => [
+      ...eachItem(context, (item) =>
+        [...strings(item.facts, '')].flatMap(([path, value]) => internalPhraseProblem(factsFile(item), path, value)),
+      ),
+      ...textFolders(context).flatMap(textInternalPhraseProblems),
+    ],
   },
   {
     name: 'news',
