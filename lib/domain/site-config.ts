@@ -85,6 +85,11 @@ export const siteConfigSchema = z
     investmentSizes: z.array(slugSchema).min(1),
     /** Version of the consent text the forms show (UI string `form.consent`); raise it whenever that text changes. */
     consentVersion: z.string().min(1).max(64),
+    /**
+     * A project still in progress (announced, pre-construction, under construction) whose status no source has
+     * confirmed for this many months is shown as "not confirmed since <date>" instead of its plain status.
+     */
+    staleAfterMonths: z.number().int().min(1).max(240).default(24),
     keyFigures: z.array(z.strictObject({ key: z.string().min(1), claim: claimSchema })).default([]),
     keyFigureSources: z.array(sourceSchema).default([]),
     /**
