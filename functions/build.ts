@@ -14,6 +14,8 @@ export const LAMBDA_ENTRIES = {
   inquiries: 'functions/api/lambda/inquiries.ts',
   downloads: 'functions/api/lambda/downloads.ts',
   staff: 'functions/api/lambda/staff.ts',
+  // Not a route: the inquiries table's stream and a schedule invoke it (functions/outbox/).
+  mail: 'functions/api/lambda/mail.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 

@@ -8,7 +8,9 @@ import { sesMailer } from '../mail/ses.ts';
 import { resourceNames } from '../resources.ts';
 import { createDocumentClient, createS3Client } from '../storage/clients.ts';
 import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from '../storage/dynamodb.ts';
+import { dynamoMailOutbox } from '../storage/outbox-dynamodb.ts';
 import { memoryCatalog } from '../storage/ports.ts';
+import type { MailWorkerDeps } from '../outbox/worker.ts';
 import { s3DocumentFiles } from '../storage/s3.ts';
 import { dynamoAuditLog, dynamoStaffDirectory, dynamoStaffDownloadStore, dynamoStaffInquiryStore } from '../storage/staff-dynamodb.ts';
 import { DEFAULT_LIMITS, type CommonDeps, type DownloadDeps, type InquiryDeps, type StaffDeps } from './deps.ts';
@@ -48,9 +50,19 @@ export function inquiryDepsFromEnv(env: Env = process.env): InquiryDeps {
     ...commonFromEnv(env),
     inquiries: dynamoInquiryStore(db, names),
     rateLimiter: dynamoRateLimiter(db, names),
+    limits: DEFAULT_LIMITS.inquiries,
+  };
+}
+
+/** The mail function: reads and settles the outbox on the inquiries table, sends through SES. */
+export function mailWorkerDepsFromEnv(env: Env = process.env): MailWorkerDeps {
+  const names = resourceNames(env);
+  return {
+    now: Date.now,
+    log: jsonLog(),
+    outbox: dynamoMailOutbox(createDocumentClient(), names),
     mailer: sesMailer(undefined, env.SES_CONFIGURATION_SET || undefined),
     mail: { from: required(env, 'MAIL_FROM'), staff: required(env, 'STAFF_EMAIL') },
-    limits: DEFAULT_LIMITS.inquiries,
   };
 }
 

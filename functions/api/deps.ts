@@ -29,9 +29,12 @@ export interface CommonDeps {
 export interface InquiryDeps extends CommonDeps {
   inquiries: InquiryStore;
   rateLimiter: RateLimiter;
-  mailer: Mailer;
-  mail: MailSettings;
   limits: { perClient: RateRule; perEmail: RateRule };
+  /**
+   * Told after an inquiry is stored (or answered again) that it owes mail: the local stack's mail worker. On AWS
+   * nothing is told; the table's stream starts the mail function. Never throws, never waited for.
+   */
+  mailOwed?: (idempotencyKey: string) => void;
 }
 
 export interface DownloadDeps extends CommonDeps {

@@ -1,4 +1,4 @@
-// POST /api/inquiries: check, screen, deduplicate by Idempotency-Key, rate-limit, store once, then mail.
+// POST /api/inquiries: check, screen, deduplicate by Idempotency-Key, rate-limit, store once with the mails it owes.
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { FieldError } from '#domain/errors.ts';
@@ -6,7 +6,7 @@ import { INQUIRY_LIMITS, checkInquiry, type Inquiry } from '#domain/inquiries/in
 import { PUBLIC_RECEIVED_STATUS } from '#domain/inquiries/inquiry-status.ts';
 import type { InquiryRecord, ReceivedInquiry } from '#domain/inquiries/record.ts';
 import { newReference } from '#domain/inquiries/reference.ts';
-import { acknowledgement, staffNotification } from '../mail/templates.ts';
+import { INQUIRY_MAILS } from '../outbox/mails.ts';
 import type { InquiryDeps } from './deps.ts';
 import { ApiProblem, problem } from './problems.ts';
 import { limitBody, methodNotAllowed, readJson } from './request.ts';
@@ -78,27 +78,19 @@ export function inquiryRoutes(deps: InquiryDeps) {
         receivedAt,
         consent: { version: consentVersion, at: receivedAt, language: inquiry.language },
       };
-      const outcome = await deps.inquiries.create(record);
-      // Another request with this key won the race: answer with its record, and leave the mail to it.
-      if (!outcome.created) return replay(c, outcome.existing, print);
+      // The inquiry and the mails it owes in one conditional write; the mail worker sends them, so no answer waits for mail.
+      const outcome = await deps.inquiries.create(record, INQUIRY_MAILS);
+      // Another request with this key stored it first (or this request's own write landed and its answer was lost):
+      // its mails are owed in that record whatever happened to that request.
+      if (!outcome.created) {
+        deps.mailOwed?.(key);
+        return replay(c, outcome.existing, print);
+      }
 
       deps.log.info('inquiry.received', { reference: record.reference });
-      await sendMail(deps, record);
+      deps.mailOwed?.(key);
       return received(c, record, false);
     });
     app.all('/api/inquiries', methodNotAllowed('POST'));
   };
-}
-
-/**
- * The inquiry is stored whatever happens to the mail: staff see it in the console, and a failed send is
- * logged (and alarmed on AWS) rather than turned into an error that would make the visitor resend.
- */
-async function sendMail(deps: InquiryDeps, record: ReceivedInquiry): Promise<void> {
-  const messages = [acknowledgement(record, deps.mail), staffNotification(record, deps.mail)];
-  const results = await Promise.allSettled(messages.map((message) => deps.mailer.send(message)));
-  results.forEach((result, index) => {
-    if (result.status === 'rejected')
-      deps.log.error('mail.failed', result.reason, { reference: record.reference, kind: messages[index]?.kind });
-  });
 }

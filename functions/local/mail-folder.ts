@@ -1,6 +1,6 @@
 // The local mail port: each message becomes an .eml file (the bytes SES would get) plus an .html preview, announced in the terminal.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mentionsEmail } from '#domain/inquiries/staff/erasure.ts';
 import type { MailArchive, MailMessage, Mailer } from '../mail/mailer.ts';
@@ -14,18 +14,42 @@ export interface WrittenMail {
   html: string;
 }
 
+/** True when the file already existed: another attempt of the same mail got there first. */
+async function createOnce(path: string, data: string): Promise<boolean> {
+  try {
+    await writeFile(path, data, { flag: 'wx' });
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
+    throw error;
+  }
+}
+
+/**
+ * A message with an id (the outbox's mails) is kept once under that id, whatever the number of attempts: the local
+ * stand-in for an investor's mailbox showing one mail. Other messages get a name of their own on each send.
+ */
 export function folderMailer(dir: string, announce: (mail: WrittenMail) => void = () => {}): Mailer {
   let sequence = 0;
   return {
     async send(message: MailMessage) {
       // Asynchronous writes: a slow disk must not stall every other request on the event loop.
       await mkdir(dir, { recursive: true });
-      const now = new Date();
-      // Sortable by time, unique within a process, and free of visitor text.
-      const stem = `${now.toISOString().replace(/[:.]/g, '-')}-${String(++sequence).padStart(4, '0')}-${message.kind}`;
+      const date = message.date ? new Date(message.date) : new Date();
+      // Sortable by time, free of visitor text, and unique: per process, or per mail for messages with an id.
+      const time = date.toISOString().replace(/[:.]/g, '-');
+      const stem = message.id ? `${time}-${message.kind}-${message.id}` : `${time}-${String(++sequence).padStart(4, '0')}-${message.kind}`;
       const eml = join(dir, `${stem}.eml`);
       const html = join(dir, `${stem}.html`);
-      await Promise.all([writeFile(eml, buildMime(message, now)), writeFile(html, message.html)]);
+      // The preview first, then the message itself created exclusively: the .eml is what counts as the mail.
+      await writeFile(html, message.html);
+      if (message.id) {
+        if (await createOnce(eml, buildMime(message, date))) return;
+      } else
+        await writeFile(eml, buildMime(message, date)).catch(async (error) => {
+          await rm(html, { force: true });
+          throw error;
+        });
       announce({ kind: message.kind, to: message.to, subject: message.subject, eml, html });
     },
   };

@@ -29,6 +29,8 @@ import { s3DocumentFiles } from '../storage/s3.ts';
 import { dynamoAuditLog, dynamoStaffDirectory, dynamoStaffDownloadStore, dynamoStaffInquiryStore } from '../storage/staff-dynamodb.ts';
 import { startCognito, type LocalCognito, type SeedAccount } from './cognito.ts';
 import { folderMailArchive, folderMailer, type WrittenMail } from './mail-folder.ts';
+import { startMailWorker, type LocalMailWorker, type LocalMailWorkerOptions } from './mail-worker.ts';
+import { dynamoMailOutbox } from '../storage/outbox-dynamodb.ts';
 import { localClientAddress } from './client-address.ts';
 import { LOCAL_S3_CREDENTIALS, startApiServer, startDynamo, startS3, type Running } from './servers.ts';
 
@@ -50,6 +52,8 @@ export interface LocalAppOptions {
   now?: () => number;
   limits?: { inquiries?: InquiryDeps['limits']; downloads?: DownloadDeps['limits'] };
   urlSeconds?: number;
+  /** Told when an inquiry owes mail: the local mail worker's trigger (startLocalStack wires it; without it only a sweep sends). */
+  mailOwed?: (idempotencyKey: string) => void;
   /** The user pool the staff routes trust: cognito-local's, or a test's own issuer and keys. Without one, no staff routes. */
   staffAuth?: StaffAuthConfig;
   staffKeys?: JWTVerifyGetKey;
@@ -82,9 +86,8 @@ export function createLocalApp(options: LocalAppOptions): Hono {
       ...common,
       inquiries: dynamoInquiryStore(db, options.names),
       rateLimiter,
-      mailer: options.mailer,
-      mail: LOCAL_MAIL,
       limits: options.limits?.inquiries ?? DEFAULT_LIMITS.inquiries,
+      ...(options.mailOwed ? { mailOwed: options.mailOwed } : {}),
     }),
     downloadRoutes({
       ...common,
@@ -134,6 +137,10 @@ export interface LocalStackOptions {
   onMail?: (mail: WrittenMail) => void;
   now?: () => number;
   limits?: LocalAppOptions['limits'];
+  /** Wraps the mail folder, e.g. with a mail service that fails for a while (fault tests). */
+  wrapMailer?: (mailer: Mailer) => Mailer;
+  /** The mail worker's sweep interval and retry waits (functions/local/mail-worker.ts has the defaults). */
+  mailWorker?: LocalMailWorkerOptions;
 }
 
 export interface LocalStack {
@@ -149,7 +156,32 @@ export interface LocalStack {
   db: DynamoDBDocumentClient;
   s3Client: S3Client;
   mailDir: string;
+  /** Sends what stored inquiries owe, as the stream-driven mail function does on AWS. */
+  mailWorker: LocalMailWorker;
   stop(): Promise<void>;
+}
+
+/** The local mail worker on the stack's own table: the same worker code as the mail function on AWS. */
+export function localMailWorker(options: {
+  db: DynamoDBDocumentClient;
+  names: ResourceNames;
+  mailer: Mailer;
+  log: Log;
+  now?: () => number;
+  worker?: LocalMailWorkerOptions;
+  leaseMs?: number;
+}): LocalMailWorker {
+  return startMailWorker(
+    {
+      outbox: dynamoMailOutbox(options.db, options.names),
+      mailer: options.mailer,
+      mail: LOCAL_MAIL,
+      log: options.log,
+      now: options.now ?? Date.now,
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    },
+    options.worker,
+  );
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -161,7 +193,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const names = resourceNames();
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), LOCAL_PREFIX));
   const started: Running[] = [];
+  let mailWorker: LocalMailWorker | undefined;
   const stopAll = async () => {
+    await mailWorker?.stop();
     for (const part of started.reverse()) await part.close().catch(() => {});
     if (temporary) rmSync(temporary, { recursive: true, force: true });
   };
@@ -198,13 +232,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       signInEndpoint: cognito!.endpoint,
     };
 
+    const folder = folderMailer(options.mailDir, options.onMail);
+    const mailer = options.wrapMailer ? options.wrapMailer(folder) : folder;
+    mailWorker = localMailWorker({
+      db,
+      names,
+      mailer,
+      log,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.mailWorker ? { worker: options.mailWorker } : {}),
+    });
     const app = createLocalApp({
       dynamodbEndpoint: dynamodb.url,
       s3Endpoint: s3.url,
       names,
       documents,
       translations,
-      mailer: folderMailer(options.mailDir, options.onMail),
+      mailer,
+      mailOwed: mailWorker.notify,
       mailDir: options.mailDir,
       log,
       staffAuth,
@@ -226,6 +271,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       db,
       s3Client,
       mailDir: options.mailDir,
+      mailWorker,
       stop: stopAll,
     };
   } catch (error) {

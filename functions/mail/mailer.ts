@@ -10,6 +10,13 @@ export interface MailMessage {
   language: string;
   text: string;
   html: string;
+  /**
+   * A stable id for a message that may be attempted more than once (the outbox's mails): its Message-ID, and the
+   * local folder's file name, so a second attempt of the same mail is a no-op there.
+   */
+  id?: string;
+  /** ISO time the message is dated (the inquiry's arrival for its mails); now when absent. */
+  date?: string;
 }
 
 export interface Mailer {

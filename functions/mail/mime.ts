@@ -21,7 +21,13 @@ function base64Lines(text: string): string {
   ).join('\r\n');
 }
 
-export function buildMime(message: MailMessage, now: Date = new Date()): string {
+/** A message id is made of the characters of a mail id only: nothing a header could be broken with. */
+function messageIdPart(id: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(id)) throw new Error('mail ids are letters, digits, dot, hyphen and underscore only');
+  return id;
+}
+
+export function buildMime(message: MailMessage, now: Date = message.date ? new Date(message.date) : new Date()): string {
   const boundary = `=_invest_${randomBytes(12).toString('hex')}`;
   const domain = message.from.replace(/^.*@/, '').replace(/>.*$/, '') || 'localhost';
   const headers = [
@@ -30,7 +36,7 @@ export function buildMime(message: MailMessage, now: Date = new Date()): string 
     ...(message.replyTo ? [`Reply-To: ${headerValue(message.replyTo)}`] : []),
     `Subject: ${encodeHeader(headerValue(message.subject))}`,
     `Date: ${now.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${randomBytes(16).toString('hex')}@${domain}>`,
+    `Message-ID: <${message.id ? messageIdPart(message.id) : randomBytes(16).toString('hex')}@${domain}>`,
     `Content-Language: ${headerValue(message.language)}`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,

@@ -1,9 +1,10 @@
 // SES adapter of the mail port: sends the same MIME message the local folder receives.
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { createSesClient } from '../storage/clients.ts';
 import type { Mailer } from './mailer.ts';
 import { buildMime } from './mime.ts';
 
-export function sesMailer(client: SESv2Client = new SESv2Client({ maxAttempts: 2 }), configurationSet?: string): Mailer {
+export function sesMailer(client: SESv2Client = createSesClient(), configurationSet?: string): Mailer {
   return {
     async send(message) {
       await client.send(

@@ -2,6 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 
 export interface ClientOptions {
   /** Set for the local stand-ins (dynalite, s3rver); absent on AWS. */
@@ -12,11 +13,13 @@ export interface ClientOptions {
 
 /**
  * A visitor waits on these calls: two attempts and short timeouts keep a storage outage to a prompt
- * 503 with Retry-After rather than a request that hangs until API Gateway gives up at 30 s.
+ * 503 with Retry-After rather than a request that hangs until API Gateway gives up at 30 s. The request
+ * timeout covers the whole attempt (connection, sending, the answer); without `throwOnRequestTimeout`
+ * @smithy/node-http-handler only logs a warning when it passes and keeps waiting.
  */
-const FAIL_FAST = {
+export const FAIL_FAST = {
   maxAttempts: 2,
-  requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+  requestHandler: { connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true },
 } as const;
 
 export function createDynamoClient(options: ClientOptions = {}): DynamoDBClient {
@@ -45,5 +48,15 @@ export function createS3Client(options: ClientOptions = {}): S3Client {
     ...(options.credentials ? { credentials: options.credentials } : {}),
     // s3rver knows neither virtual-hosted buckets on 127.0.0.1 nor the SDK's default CRC checksums.
     ...(local ? { forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
+  });
+}
+
+/** SES for the mail function: the same fail-fast settings, so a hung mail service releases the mail for a retry. */
+export function createSesClient(options: ClientOptions = {}): SESv2Client {
+  return new SESv2Client({
+    ...FAIL_FAST,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
   });
 }

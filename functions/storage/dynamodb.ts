@@ -4,6 +4,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { inquiryRecordSchema } from '#domain/inquiries/record.ts';
 import { DOWNLOAD_EVENT_DAYS, type ResourceNames } from '../resources.ts';
 import { parseItem } from './items.ts';
+import { outboxAttributes } from './outbox-item.ts';
 import { StorageUnavailableError, type DownloadEventStore, type InquiryStore, type RateLimiter } from './ports.ts';
 
 export function isConditionFailure(error: unknown): boolean {
@@ -29,10 +30,12 @@ export function dynamoInquiryStore(db: DynamoDBDocumentClient, names: ResourceNa
   };
   return {
     findByIdempotencyKey: find,
-    async create(record) {
+    async create(record, owedMails) {
       try {
+        // The owed mails travel in the same conditional write: a stored inquiry always carries what it still owes.
+        const Item = { ...record, ...outboxAttributes(owedMails) };
         await guarded('inquiries.put', () =>
-          db.send(new PutCommand({ TableName, Item: record, ConditionExpression: 'attribute_not_exists(idempotencyKey)' })),
+          db.send(new PutCommand({ TableName, Item, ConditionExpression: 'attribute_not_exists(idempotencyKey)' })),
         );
         return { created: true };
       } catch (error) {

@@ -25,8 +25,35 @@ export type CreateOutcome = { created: true } | { created: false; existing: Inqu
 
 export interface InquiryStore {
   findByIdempotencyKey(idempotencyKey: string): Promise<InquiryRecord | undefined>;
-  /** One conditional write: the first request with a key creates the record, every later one gets it back. */
-  create(record: ReceivedInquiry): Promise<CreateOutcome>;
+  /**
+   * One conditional write: the first request with a key creates the record, with the mails it owes marked in the
+   * same item (the outbox); every later one gets it back, and no second set of owed mails can arise.
+   */
+  create(record: ReceivedInquiry, owedMails: readonly string[]): Promise<CreateOutcome>;
+}
+
+/** An inquiry and the mails it still owes, as the mail worker reads it (strongly consistent). */
+export interface OwedMails {
+  record: InquiryRecord;
+  owed: string[];
+}
+
+/**
+ * The outbox kept inside each inquiry item: which mails are owed, who is sending one now (a lease), which were
+ * settled. Every change is a conditional update, so two workers never both send a mail while its lease holds, and a
+ * mail is marked settled once.
+ */
+export interface MailOutbox {
+  /** The inquiry with its owed mails; undefined when there is no such inquiry. */
+  owed(idempotencyKey: string): Promise<OwedMails | undefined>;
+  /** Takes one owed mail until `leaseUntil` (epoch ms) if nobody holds it; false when it is settled or held by another. */
+  claim(idempotencyKey: string, mail: string, nowMs: number, leaseUntil: number): Promise<boolean>;
+  /** Gives back a claimed mail after a failed send, so the next attempt need not wait for the lease to run out. */
+  release(idempotencyKey: string, mail: string, leaseUntil: number): Promise<void>;
+  /** Marks a mail done (sent, or skipped because the inquiry was erased first); false when it was already settled. */
+  settle(idempotencyKey: string, mail: string, outcome: 'sent' | 'skipped', at: string): Promise<boolean>;
+  /** The keys of inquiries that still owe mail: the sweep's work list. */
+  pending(): Promise<string[]>;
 }
 
 export type RateOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { INQUIRY_STATUSES } from '#domain/inquiries/inquiry-status.ts';
-import { LIST_FIELDS, inquiryListItemSchema, inquiryRecordSchema, versionOf } from '#domain/inquiries/record.ts';
+import { LIST_FIELDS, inquiryListItemSchema, inquiryRecordSchema, versionOf, type InquiryRecord } from '#domain/inquiries/record.ts';
 import { staffMemberSchema } from '#domain/inquiries/staff-access.ts';
 import { auditEntrySchema, type AuditEntry } from '#domain/inquiries/staff/audit.ts';
 import { sameEmail } from '#domain/inquiries/staff/erasure.ts';
@@ -32,6 +32,35 @@ const downloadKey = (item: Item) => `${String(item.documentId)}/${String(item.ev
 const leadKeySchema = downloadRecordSchema.pick({ documentId: true, eventKey: true }).extend({ lead: z.object({ email: z.string() }) });
 /** The projection lists read: the fields of the list item's schema, so the query and the parse cannot disagree. */
 const LIST_PROJECTION = Object.fromEntries(LIST_FIELDS.map((field, i) => [`#f${i}`, field]));
+
+/** Every field of the record schema except the key: what a staff change may set or remove. */
+const RECORD_FIELDS = inquiryRecordSchema.keyof().options.filter((field) => field !== 'idempotencyKey');
+
+/**
+ * A staff change as one update of the record's own fields: each field of `next` set, each one it lacks (erased
+ * personal data) removed, and nothing else touched, so the mail outbox kept on the same item (outbox-item.ts) is
+ * never overwritten by a change made from an older read of it.
+ */
+function replaceExpression(next: InquiryRecord) {
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Record<string, unknown> = {};
+  const set: string[] = [];
+  const remove: string[] = [];
+  RECORD_FIELDS.forEach((field, i) => {
+    names[`#r${i}`] = field;
+    const value = next[field];
+    if (value === undefined) remove.push(`#r${i}`);
+    else {
+      values[`:r${i}`] = value;
+      set.push(`#r${i} = :r${i}`);
+    }
+  });
+  return {
+    UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
 
 export function dynamoStaffInquiryStore(db: DynamoDBDocumentClient, names: ResourceNames): StaffInquiryStore {
   const TableName = names.tables.inquiries;
@@ -68,16 +97,21 @@ export function dynamoStaffInquiryStore(db: DynamoDBDocumentClient, names: Resou
       return lists.flat().map((item) => parseItem(inquiryListItemSchema, 'inquiries', item, inquiryKey));
     },
     async replace(next, expectedVersion) {
+      const change = replaceExpression(next);
       try {
         await guarded('inquiries.replace', () =>
           db.send(
-            new PutCommand({
+            new UpdateCommand({
               TableName,
-              Item: next,
+              Key: { idempotencyKey: next.idempotencyKey },
+              UpdateExpression: change.UpdateExpression,
               // Never creates: the inquiry must exist, at exactly the version the change was made from.
               ConditionExpression: expectedVersion === 0 ? 'attribute_exists(idempotencyKey) AND attribute_not_exists(#v)' : '#v = :v',
-              ExpressionAttributeNames: { '#v': 'version' },
-              ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+              ExpressionAttributeNames: change.ExpressionAttributeNames,
+              ExpressionAttributeValues: {
+                ...change.ExpressionAttributeValues,
+                ...(expectedVersion === 0 ? {} : { ':v': expectedVersion }),
+              },
             }),
           ),
         );

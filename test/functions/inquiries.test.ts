@@ -17,8 +17,11 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.cleanup());
 
-const mailsFor = (reference: string) =>
-  readMails(stack.mailDir).filter((mail) => mail.raw.includes(reference) || mail.subject.includes(reference));
+/** The mails about an inquiry once the mail worker has sent what is owed (it runs after the answer, not before it). */
+async function mailsFor(reference: string) {
+  await stack.mailWorker.idle();
+  return readMails(stack.mailDir).filter((mail) => mail.raw.includes(reference) || mail.subject.includes(reference));
+}
 
 async function stored(key: string) {
   const out = await stack.db.send(
@@ -64,7 +67,7 @@ describe('a valid inquiry', () => {
     expect(item).not.toHaveProperty('website');
     expect(item).not.toHaveProperty('startedAt');
 
-    const mails = mailsFor(answer.body.reference);
+    const mails = await mailsFor(answer.body.reference);
     expect(mails.map((m) => m.headers.to ?? '').sort()).toEqual([
       'Investor relations <investor-relations@invest.localhost>',
       'aiko@example.jp',
@@ -108,7 +111,7 @@ describe('a valid inquiry', () => {
   it('writes an Arabic acknowledgement right to left', async () => {
     const answer = await postInquiry(api, validInquiry({ language: 'ar', email: 'omar@example.ae', country: 'AE' }));
     expect(answer.status).toBe(201);
-    const ack = mailsFor(answer.body.reference).find((m) => m.headers.to === 'omar@example.ae')!;
+    const ack = (await mailsFor(answer.body.reference)).find((m) => m.headers.to === 'omar@example.ae')!;
     expect(ack.html).toContain('<html lang="ar" dir="rtl">');
     expect(ack.subject).toContain('تم استلام استفسارك');
   });
@@ -126,7 +129,7 @@ describe('e-mails', () => {
       }),
     );
     expect(answer.status).toBe(201);
-    const mails = mailsFor(answer.body.reference);
+    const mails = await mailsFor(answer.body.reference);
     expect(mails).toHaveLength(2);
     for (const mail of mails) {
       expect(mail.html).not.toContain('<script>');
@@ -156,7 +159,7 @@ describe('Idempotency-Key', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     const items = (await scanAll(stack.db, stack.names.tables.inquiries)).filter((i) => i.reference === first.body.reference);
     expect(items).toHaveLength(1);
-    expect(mailsFor(first.body.reference)).toHaveLength(2);
+    expect(await mailsFor(first.body.reference)).toHaveLength(2);
   });
 
   it('refuses the same key with another body with 422, and keeps the first record unchanged', async () => {
@@ -181,7 +184,7 @@ describe('Idempotency-Key', () => {
     expect(items).toHaveLength(1);
     expect(items[0]?.reference).toBe(reference);
     expect(answers.filter((a) => a.headers.get('idempotent-replayed') === null)).toHaveLength(1);
-    expect(mailsFor(reference)).toHaveLength(2);
+    expect(await mailsFor(reference)).toHaveLength(2);
   });
 
   it('is required and must be a UUID', async () => {
@@ -234,12 +237,14 @@ describe('invalid input is refused before anything is stored', () => {
   it.each(cases)('%s → 400', async (_title, change, expected) => {
     const before = await countItems(stack, 'inquiries');
     const counters = await countItems(stack, 'rateLimits');
+    await stack.mailWorker.idle();
     const mails = readMails(stack.mailDir).length;
     const answer = await postInquiry(api, validInquiry(typeof change === 'function' ? change() : change));
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ errors: [expected] });
     expect(await countItems(stack, 'inquiries')).toBe(before);
     expect(await countItems(stack, 'rateLimits')).toBe(counters);
+    await stack.mailWorker.idle();
     expect(readMails(stack.mailDir)).toHaveLength(mails);
   });
 
@@ -322,6 +327,7 @@ describe('rate limits', () => {
       names: stack.names,
       documents: stack.documents,
       mailer: folderMailer(stack.mailDir),
+      mailOwed: stack.mailWorker.notify,
       log: silentLog,
       limits: { inquiries: { perClient: { limit: 2, windowSeconds: 3600 }, perEmail: { limit: 3, windowSeconds: 86_400 } } },
     });

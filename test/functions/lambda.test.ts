@@ -26,7 +26,8 @@ let sesUrl: string;
 const sent: { path: string; body: any }[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // The local stack's own mail worker would sweep the same table; here the mail bundle alone must send.
+  stack = await startTestStack({ mailWorker: { sweepMs: 3_600_000 } });
   outDir = mkdtempSync(join(tmpdir(), 'camau-lambda-'));
   bundles = await buildFunctions(outDir, [stack.documentsDir]);
   // SESv2's SendEmail is a JSON POST; this stand-in records it and answers like SES.
@@ -123,45 +124,62 @@ describe('Lambda bundles', () => {
     expect(result.json).toEqual({ status: 'ok' });
   });
 
-  it('inquiries stores the inquiry in DynamoDB and sends both e-mails through SES', async () => {
+  it('inquiries stores the inquiry with its mails owed; the mail function, given the stream record, sends both through SES once', async () => {
     const key = crypto.randomUUID();
+    const mailEnv = {
+      AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodb.url,
+      AWS_ENDPOINT_URL_SESV2: sesUrl,
+      MAIL_FROM: 'Ca Mau Invest <no-reply@invest.example.org>',
+      STAFF_EMAIL: 'ir@invest.example.org',
+    };
     const result = await invoke(
       'inquiries',
       event('POST', '/api/inquiries', validInquiry({ name: '<b>Aiko</b>' }), { 'idempotency-key': key }),
-      {
-        AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodb.url,
-        AWS_ENDPOINT_URL_SESV2: sesUrl,
-        MAIL_FROM: 'Ca Mau Invest <no-reply@invest.example.org>',
-        STAFF_EMAIL: 'ir@invest.example.org',
-      },
+      { AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodb.url },
     );
     expect(result.statusCode).toBe(201);
     expect(result.json.reference).toMatch(REFERENCE_PATTERN);
-    const item = await stack.db.send(
-      new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }),
-    );
-    expect(item.Item?.reference).toBe(result.json.reference);
+    const read = async () =>
+      (await stack.db.send(new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true })))
+        .Item;
+    const item = await read();
+    expect(item?.reference).toBe(result.json.reference);
+    // The request path sent nothing: the mails are owed in the record it wrote.
+    expect(sent).toHaveLength(0);
+    expect(item?.mailOwed).toEqual(new Set(['acknowledgement', 'staff-notification']));
+
+    // What the table's stream hands the mail function for a new inquiry (keys only are read), delivered twice as a retry would be.
+    const streamEvent = {
+      Records: [{ eventName: 'INSERT', dynamodb: { Keys: { idempotencyKey: { S: key } }, SequenceNumber: '100' } }],
+    };
+    const first = await invoke('mail', streamEvent, mailEnv);
+    expect(first).toMatchObject({ batchItemFailures: [] });
+    const again = await invoke('mail', streamEvent, mailEnv);
+    expect(again).toMatchObject({ batchItemFailures: [] });
+    const sweep = await invoke('mail', { source: 'aws.scheduler' }, mailEnv);
+    expect(sweep).toMatchObject({ failed: 0 });
 
     const mails = sent.map((s) => Buffer.from(s.body.Content.Raw.Data, 'base64').toString('utf8'));
     expect(sent.every((s) => s.path === '/v2/email/outbound-emails')).toBe(true);
     expect(mails).toHaveLength(2);
     expect(mails.some((m) => m.includes('To: aiko@example.jp'))).toBe(true);
     expect(mails.some((m) => m.includes('To: ir@invest.example.org'))).toBe(true);
+    const settled = await read();
+    expect(settled?.mailOwed).toBeUndefined();
+    expect(Object.keys(settled?.mailSettled ?? {}).sort()).toEqual(['acknowledgement', 'staff-notification']);
     // Logs are JSON lines with ids only: no name, e-mail or message.
     const logs = result.logs
       .trim()
       .split('\n')
       .map((line: string) => JSON.parse(line));
     expect(logs).toContainEqual(expect.objectContaining({ level: 'info', event: 'inquiry.received', reference: result.json.reference }));
-    expect(result.logs).not.toContain('aiko@example.jp');
+    for (const output of [result.logs, first.logs, again.logs]) expect(output).not.toContain('aiko@example.jp');
+    expect(first.logs).toContain('mail.sent');
   });
 
   it('inquiries answers 503 with Retry-After and a bare code when DynamoDB is unreachable', async () => {
     const result = await invoke('inquiries', event('POST', '/api/inquiries', validInquiry(), { 'idempotency-key': crypto.randomUUID() }), {
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
-      AWS_ENDPOINT_URL_SESV2: sesUrl,
-      MAIL_FROM: 'no-reply@invest.example.org',
-      STAFF_EMAIL: 'ir@invest.example.org',
     });
     expect(result.statusCode).toBe(503);
     expect(result.headers['retry-after']).toBe('5');

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp, healthRoutes } from '../../functions/api/app.ts';
-import { DEFAULT_LIMITS, LOCAL_MAIL } from '../../functions/api/deps.ts';
+import { DEFAULT_LIMITS } from '../../functions/api/deps.ts';
 import { inquiryRoutes } from '../../functions/api/inquiries.ts';
 import type { Log } from '../../functions/api/log.ts';
 import { localClientAddress } from '../../functions/local/client-address.ts';
@@ -89,6 +89,7 @@ describe('DynamoDB unreachable from the start', () => {
   afterAll(async () => api?.close());
 
   it('answers inquiries and downloads 503 with Retry-After, sends no mail, and logs the cause for us', async () => {
+    await stack.mailWorker.idle();
     const mails = readMails(stack.mailDir).length;
     expectUnavailable(await postInquiry(api.url, validInquiry()));
     expectUnavailable(await send(api.url, '/api/downloads/investment-guide', { json: { language: 'en' } }));
@@ -116,15 +117,14 @@ describe('DynamoDB lost in the middle of a request', () => {
         // The look-up and the rate counters have gone through; the connection dies just before the write.
         inquiries: {
           findByIdempotencyKey: (key) => store.findByIdempotencyKey(key),
-          async create(record) {
+          async create(record, owed) {
             if (cutBeforeWrite) await network.cut();
-            return store.create(record);
+            return store.create(record, owed);
           },
         },
         rateLimiter: dynamoRateLimiter(db, stack.names),
-        mailer: folderMailer(stack.mailDir),
-        mail: LOCAL_MAIL,
         limits: DEFAULT_LIMITS.inquiries,
+        mailOwed: stack.mailWorker.notify,
       }),
     ]);
     const api = await startApiServer(app, 0);
@@ -134,6 +134,7 @@ describe('DynamoDB lost in the middle of a request', () => {
       const mails = readMails(stack.mailDir).length;
 
       expectUnavailable(await postInquiry(api.url, body, { key }));
+      await stack.mailWorker.idle();
       const direct = await stack.db.send(
         new GetCommand({ TableName: stack.names.tables.inquiries, Key: { idempotencyKey: key }, ConsistentRead: true }),
       );
@@ -146,6 +147,7 @@ describe('DynamoDB lost in the middle of a request', () => {
       expect(retry.status).toBe(201);
       const again = await postInquiry(api.url, body, { key });
       expect(again.body.reference).toBe(retry.body.reference);
+      await stack.mailWorker.idle();
       expect(readMails(stack.mailDir)).toHaveLength(mails + 2);
     } finally {
       await api.close();

@@ -24,6 +24,8 @@ async function newInquiry(overrides: Record<string, unknown> = {}): Promise<stri
   const key = crypto.randomUUID();
   const answer = await postInquiry(api, validInquiry(overrides), { key });
   expect(answer.status).toBe(201);
+  // Its acknowledgement and staff notice go out after the answer: wait for them, as an investor's mailbox would.
+  await stack.mailWorker.idle();
   return key;
 }
 
