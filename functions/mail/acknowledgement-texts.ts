@@ -15,7 +15,7 @@ export const ACKNOWLEDGEMENT_TEXTS: Record<string, AcknowledgementTexts> = {
     subject: 'Your inquiry {reference} has been received',
     greeting: 'Dear {name},',
     received:
-      'Thank you for your interest in investing in {province}. We have received your inquiry and will reply within {days} working days.',
+      'Thank you for your interest in investing in {province}. We have received your inquiry and will reply in {answerLanguage} within {days} working days.',
     reference: 'Your reference number',
     message: 'Your message',
     privacy:
@@ -26,7 +26,7 @@ export const ACKNOWLEDGEMENT_TEXTS: Record<string, AcknowledgementTexts> = {
     subject: 'Chúng tôi đã nhận được yêu cầu {reference} của quý vị',
     greeting: 'Kính gửi {name},',
     received:
-      'Cảm ơn quý vị đã quan tâm đến đầu tư tại {province}. Chúng tôi đã nhận được yêu cầu của quý vị và sẽ trả lời trong vòng {days} ngày làm việc.',
+      'Cảm ơn quý vị đã quan tâm đến đầu tư tại {province}. Chúng tôi đã nhận được yêu cầu của quý vị và sẽ trả lời bằng {answerLanguage} trong vòng {days} ngày làm việc.',
     reference: 'Mã số yêu cầu',
     message: 'Nội dung quý vị gửi',
     privacy:
@@ -36,7 +36,7 @@ export const ACKNOWLEDGEMENT_TEXTS: Record<string, AcknowledgementTexts> = {
   zh: {
     subject: '我们已收到您的咨询 {reference}',
     greeting: '尊敬的 {name}：',
-    received: '感谢您关注在{province}投资。我们已收到您的咨询，将在 {days} 个工作日内答复。',
+    received: '感谢您关注在{province}投资。我们已收到您的咨询，将在 {days} 个工作日内用{answerLanguage}答复。',
     reference: '您的咨询编号',
     message: '您的留言',
     privacy: '我们仅为答复您的咨询而保存您提交的信息（同意书版本 {version}）。如需撤回同意或删除您的数据，请回复本邮件。',
@@ -46,7 +46,7 @@ export const ACKNOWLEDGEMENT_TEXTS: Record<string, AcknowledgementTexts> = {
     subject: 'お問い合わせ（{reference}）を受け付けました',
     greeting: '{name} 様',
     received:
-      '{province}への投資にご関心をお寄せいただき、ありがとうございます。お問い合わせを受け付けました。{days} 営業日以内にご回答いたします。',
+      '{province}への投資にご関心をお寄せいただき、ありがとうございます。お問い合わせを受け付けました。{days} 営業日以内に{answerLanguage}でご回答いたします。',
     reference: '受付番号',
     message: 'お問い合わせ内容',
     privacy:
@@ -56,7 +56,8 @@ export const ACKNOWLEDGEMENT_TEXTS: Record<string, AcknowledgementTexts> = {
   ko: {
     subject: '문의({reference})가 접수되었습니다',
     greeting: '{name} 님께',
-    received: '{province} 투자에 관심을 가져 주셔서 감사합니다. 문의를 접수했으며 영업일 기준 {days}일 이내에 답변드리겠습니다.',
+    received:
+      '{province} 투자에 관심을 가져 주셔서 감사합니다. 문의를 접수했으며 영업일 기준 {days}일 이내에 {answerLanguage}로 답변드리겠습니다.',
     reference: '접수 번호',
     message: '문의 내용',
     privacy:
@@ -66,7 +67,7 @@ export const ACKNOWLEDGEMENT_TEXTS: Record<string, AcknowledgementTexts> = {
   ar: {
     subject: 'تم استلام استفسارك {reference}',
     greeting: 'السيد/السيدة {name}،',
-    received: 'شكرًا لاهتمامك بالاستثمار في {province}. لقد استلمنا استفسارك وسنرد عليك خلال {days} أيام عمل.',
+    received: 'شكرًا لاهتمامك بالاستثمار في {province}. لقد استلمنا استفسارك وسنرد عليك باللغة {answerLanguage} خلال {days} أيام عمل.',
     reference: 'الرقم المرجعي',
     message: 'رسالتك',
     privacy:
@@ -77,7 +78,7 @@ export const ACKNOWLEDGEMENT_TEXTS: Record<string, AcknowledgementTexts> = {
     subject: 'Pertanyaan anda {reference} telah diterima',
     greeting: '{name} yang dihormati,',
     received:
-      'Terima kasih atas minat anda untuk melabur di {province}. Kami telah menerima pertanyaan anda dan akan membalas dalam tempoh {days} hari bekerja.',
+      'Terima kasih atas minat anda untuk melabur di {province}. Kami telah menerima pertanyaan anda dan akan membalas dalam bahasa {answerLanguage} dalam tempoh {days} hari bekerja.',
     reference: 'Nombor rujukan anda',
     message: 'Mesej anda',
     privacy:

@@ -2,7 +2,9 @@
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
 import { escapeHtml } from '#domain/text/escape.ts';
 import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
-import { site, isRightToLeft, languageTag } from '#domain/site.ts';
+import { answerLanguage } from '#domain/inquiries/reply-language.ts';
+import { languageNameIn } from '#domain/languages.ts';
+import { REPLY_LANGUAGES, site, isRightToLeft, languageTag } from '#domain/site.ts';
 import type { ReceivedInquiry } from '#domain/inquiries/record.ts';
 import { ACKNOWLEDGEMENT_TEXTS } from './acknowledgement-texts.ts';
 import { REPLY_TEXTS } from './reply-texts.ts';
@@ -33,6 +35,8 @@ export function acknowledgement(inquiry: ReceivedInquiry, settings: MailSettings
     province: site.province[language] ?? site.province.en ?? '',
     site: site.siteName[language] ?? site.siteName.en ?? '',
     days: String(REPLY_WITHIN_WORKING_DAYS),
+    // Staff may not answer in every language the form offers: the acknowledgement says which one the answer comes in.
+    answerLanguage: languageNameIn(languageTag(language), languageTag(answerLanguage(inquiry.language, REPLY_LANGUAGES))),
     version: inquiry.consent.version,
   };
   const text = [

@@ -1,7 +1,9 @@
 // Replying to an inquiry: the reply is stored first, then e-mailed in the investor's language, then its delivery is recorded.
+import { answerLanguage } from '#domain/inquiries/reply-language.ts';
 import type { StaffActor } from '#domain/inquiries/staff-access.ts';
 import { addReply, recordDelivery } from '#domain/inquiries/staff/changes.ts';
 import type { InquiryRecord } from '#domain/inquiries/record.ts';
+import { REPLY_LANGUAGES } from '#domain/site.ts';
 import type { Log } from '../api/log.ts';
 import type { MailSettings, Mailer } from '../mail/mailer.ts';
 import { replyMail, replySubject } from '../mail/templates.ts';
@@ -41,7 +43,13 @@ export async function replyToInquiry(deps: ReplyDeps, request: ReplyRequest): Pr
   const stamp = () => ({ by: request.by, now: new Date(deps.now()).toISOString(), newId: deps.newId });
   let replyId = '';
   const stored = await changeInquiry(deps.inquiries, request.id, request.version, (inquiry) => {
-    const made = addReply(inquiry, { text: request.text, subject: replySubject(inquiry), answers: request.answers }, stamp());
+    // The reply comes in the language staff answer in, which may not be the one the investor asked for.
+    const language = answerLanguage(inquiry.language, REPLY_LANGUAGES);
+    const made = addReply(
+      inquiry,
+      { text: request.text, subject: replySubject({ ...inquiry, language }), answers: request.answers },
+      stamp(),
+    );
     replyId = made.replyId;
     return made.next;
   });
@@ -51,7 +59,7 @@ export async function replyToInquiry(deps: ReplyDeps, request: ReplyRequest): Pr
       reference: stored.reference,
       name: stored.name ?? '',
       email: stored.email ?? '',
-      language: stored.language,
+      language: answerLanguage(stored.language, REPLY_LANGUAGES),
       message: stored.message ?? '',
     };
     await deps.mailer.send(replyMail(target, { text: request.text, staffName: request.by.name }, deps.mail));

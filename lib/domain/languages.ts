@@ -22,3 +22,17 @@ export function nativeLanguageName(tag: string): string {
 export function languageTag(code: string, tags: Record<string, string>): string {
   return tags[code] ?? code;
 }
+
+/** A language's name in the reader's language ("Vietnamese" for vi read in English); the tag itself when Intl has none. */
+export function languageNameIn(readerTag: string, tag: string): string {
+  try {
+    return new Intl.DisplayNames([readerTag], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** Names as alternatives in the reader's language: "English or Vietnamese". */
+export function eitherOf(readerTag: string, names: readonly string[]): string {
+  return new Intl.ListFormat(readerTag, { type: 'disjunction' }).format(names);
+}

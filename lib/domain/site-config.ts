@@ -38,6 +38,11 @@ export const siteConfigSchema = z
      * deployment cannot disagree.
      */
     dataRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as "ap-southeast-1"'),
+    /**
+     * The languages investor-relations staff answer in, the first being the one an investor gets when theirs is not
+     * among them (the form, the acknowledgement and the console say so). Absent: every site language.
+     */
+    replyLanguages: z.array(languageCode).min(1).optional(),
     /** Public address of the site, used for canonical links, hreflang and the sitemap. */
     url: z.url(),
     siteName: localized,
@@ -126,6 +131,10 @@ export const siteConfigSchema = z
     for (const field of ['defaultLanguage', 'sourceLanguage'] as const)
       if (!config.languages.includes(config[field]))
         ctx.addIssue({ code: 'custom', path: [field], message: `"${config[field]}" is not in languages` });
+    config.replyLanguages?.forEach((code, index) => {
+      if (!config.languages.includes(code))
+        ctx.addIssue({ code: 'custom', path: ['replyLanguages', index], message: `"${code}" is not in languages` });
+    });
     const sourceIds = new Set(config.keyFigureSources.map((source) => source.id));
     config.keyFigures.forEach((figure, index) => {
       for (const id of figure.claim.sources)

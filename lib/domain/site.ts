@@ -17,6 +17,8 @@ function nonEmpty(list: readonly string[], what: string): NonEmpty {
 export const LANGUAGES = nonEmpty(site.languages, 'languages');
 export const SECTORS = nonEmpty(site.sectors, 'sectors');
 export const INVESTMENT_SIZES = nonEmpty(site.investmentSizes, 'investmentSizes');
+/** The languages staff answer in; an investor asking in another is answered in the first (see answerLanguage). */
+export const REPLY_LANGUAGES = nonEmpty(site.replyLanguages ?? site.languages, 'replyLanguages');
 
 /** The BCP 47 tag for a URL language code (zh → zh-Hans), for `lang` attributes and `Intl`. */
 export function languageTag(language: string): string {

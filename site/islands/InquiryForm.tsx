@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { FieldError } from '#domain/errors.ts';
 import { COUNTRY_CODES } from '#domain/inquiries/countries.ts';
-import { checkInquiryFields, INQUIRY_LIMITS } from '#domain/inquiries/inquiry.ts';
+import { checkInquiryFields, INQUIRY_LIMITS, inquirySchema } from '#domain/inquiries/inquiry.ts';
 import { clearDraft, draftKey, emptyValues, hasTyped, loadDraft, saveDraft, type Draft, type Values } from './inquiry-form/draft.ts';
 import {
   Confirmation,
@@ -31,6 +31,8 @@ export interface InquiryFormProps {
   sectors: [string, string][];
   sizes: [string, string][];
   languages: [string, string][];
+  /** For each language an investor can ask in, the name of the one the answer comes in (staff may not answer in every language). */
+  answerLanguageNames: Record<string, string>;
   /** Every visible string, already in the page's language; `{{…}}` placeholders are filled here. */
   strings: Record<string, string>;
 }
@@ -68,6 +70,9 @@ export default function InquiryForm(props: InquiryFormProps) {
     const askedItem = params.get('item');
     const title = askedItem ? props.itemTitles?.[askedItem] : undefined;
     if (askedItem && title) setRequestItem({ id: askedItem, title, type: params.get('type') === 'correction' ? 'correction' : undefined });
+    // A question written in advance (?message=, e.g. the matcher's open questions), held to the message's own rule.
+    const prefilled = inquirySchema.shape.message.safeParse(params.get('message') ?? '');
+    if (prefilled.success) setValues((current) => (current.message ? current : { ...current, message: prefilled.data }));
   }, [props.item, props.itemTitles]);
 
   // Restore a draft kept in this tab (a reload, a crash, a network failure); the island is live from here on.
@@ -190,7 +195,7 @@ export default function InquiryForm(props: InquiryFormProps) {
         strings={strings}
         reference={phase.reference}
         email={phase.email}
-        languageName={props.languages.find(([code]) => code === phase.language)?.[1] ?? phase.language}
+        languageName={props.answerLanguageNames[phase.language] ?? phase.language}
         focusRef={done}
         onAnother={startAgain}
       />
@@ -210,6 +215,7 @@ export default function InquiryForm(props: InquiryFormProps) {
     field: 'country' | 'sector' | 'investmentSize' | 'language',
     options: readonly (readonly [string, string])[],
     placeholder: boolean,
+    hint?: boolean,
   ) => (
     <Select
       support={support}
@@ -218,6 +224,7 @@ export default function InquiryForm(props: InquiryFormProps) {
       onChange={(v) => change(field, v)}
       options={options}
       placeholder={placeholder}
+      hint={hint}
     />
   );
 
@@ -255,8 +262,8 @@ export default function InquiryForm(props: InquiryFormProps) {
       <FieldGroup support={support} field="investmentSize" optional>
         {select('investmentSize', props.sizes, true)}
       </FieldGroup>
-      <FieldGroup support={support} field="language">
-        {select('language', props.languages, false)}
+      <FieldGroup support={support} field="language" hint={strings['hint.language']}>
+        {select('language', props.languages, false, Boolean(strings['hint.language']))}
       </FieldGroup>
       <FieldGroup
         support={support}

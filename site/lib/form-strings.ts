@@ -2,7 +2,9 @@
 import { fillPlaceholders } from '#domain/text/placeholders.ts';
 import type { TFunction } from 'i18next';
 import { REPLY_WITHIN_WORKING_DAYS } from '#domain/inquiries/inquiry.ts';
-import { languages, site, languageInfo, type Lang } from '#domain/site.ts';
+import { answerLanguage } from '#domain/inquiries/reply-language.ts';
+import { eitherOf, languageNameIn } from '#domain/languages.ts';
+import { REPLY_LANGUAGES, languages, languageTag, site, languageInfo, type Lang } from '#domain/site.ts';
 import { uiStringsBranch } from '#render/i18n.ts';
 import type { InquiryFormProps } from '../islands/InquiryForm.tsx';
 
@@ -14,19 +16,32 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
   );
 }
 
+/** The languages staff answer in, as alternatives, and the one an investor asking in another gets, named in `lang`. */
+export function replyLanguagesText(lang: Lang): { languages: string; fallback: string } {
+  const { tag } = languageInfo(lang);
+  const names = REPLY_LANGUAGES.map((code) => languageNameIn(tag, languageTag(code)));
+  return { languages: eitherOf(tag, names), fallback: names[0]! };
+}
+
 /** Everything but the item: the same for the contact page and every item page of a language. */
 export function inquiryFormProps(lang: Lang, t: TFunction): Omit<InquiryFormProps, 'item' | 'itemTitles'> {
   const strings = Object.fromEntries(flatten(uiStringsBranch(lang, 'form')));
-  // {{days}} is a fact of the service, filled here; the island fills the placeholders that depend on the visitor.
-  for (const [key, value] of Object.entries(strings)) strings[key] = fillPlaceholders(value, { days: REPLY_WITHIN_WORKING_DAYS });
+  const { tag } = languageInfo(lang);
+  const nameOf = (code: string) => languageNameIn(tag, languageTag(code));
+  // The days and the languages staff answer in are facts of the service, filled here; the island fills what depends on the visitor.
+  const service = { days: REPLY_WITHIN_WORKING_DAYS, ...replyLanguagesText(lang) };
+  for (const [key, value] of Object.entries(strings)) strings[key] = fillPlaceholders(value, service);
+  // Staff answer in every language: nothing to say beside the language field.
+  if (REPLY_LANGUAGES.length === languages.length) delete strings['hint.language'];
   return {
     lang,
-    tag: languageInfo(lang).tag,
+    tag,
     consentVersion: site.consentVersion,
     privacyHref: `/${lang}/privacy/`,
     sectors: site.sectors.map((sector) => [sector, t(`sector.${sector}`)]),
     sizes: site.investmentSizes.map((size) => [size, t(`investmentSize.${size}`)]),
     languages: languages.map((language) => [language.code, language.nativeName]),
+    answerLanguageNames: Object.fromEntries(languages.map(({ code }) => [code, nameOf(answerLanguage(code, REPLY_LANGUAGES))])),
     strings,
   };
 }

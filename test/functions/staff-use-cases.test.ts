@@ -92,12 +92,12 @@ describe('replying to an inquiry', () => {
     return { inquiries, sent, deps };
   }
 
-  it('stores the reply, e-mails it to the investor in their language, then records the delivery', async () => {
+  it('stores the reply, e-mails it to the investor in the language staff answer in (English for a Japanese inquiry), then records the delivery', async () => {
     const { inquiries, sent, deps } = setup([inquiry('a', 'aiko@example.jp')]);
     const outcome = await replyToInquiry(deps, { id: 'a', version: 0, text: 'Yes, it is.', answers: true, by: lan });
     expect(outcome.delivery).toBe('sent');
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: 'aiko@example.jp', language: 'ja' });
+    expect(sent[0]).toMatchObject({ to: 'aiko@example.jp', language: 'en', subject: expect.stringMatching(/^Re/) });
     expect(sent[0]!.text).toContain('Yes, it is.');
     const stored = inquiries.items.get('a')!;
     expect(stored).toEqual(outcome.inquiry);

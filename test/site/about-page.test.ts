@@ -19,9 +19,11 @@ describe('the about page', () => {
       .toArray()
       .map((term) => $(term).text());
     expect(terms).toEqual(DETAILS.map((key) => t(`about.${key}`)));
-    section.find('dd').each((index, element) => {
-      const detail = site.publisher[DETAILS[index]];
-      const text = $(element).text();
+    const values = section.find('dd').toArray();
+    expect(values).toHaveLength(DETAILS.length);
+    DETAILS.forEach((key, index) => {
+      const detail = site.publisher[key];
+      const text = $(values[index]).text();
       if (!detail) expect(text).toBe(t('about.notVerified'));
       else {
         expect(text).toContain(detail.source);

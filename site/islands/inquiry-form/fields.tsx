@@ -100,6 +100,7 @@ export function Select({
   onChange,
   options,
   placeholder,
+  hint,
 }: {
   support: FieldSupport;
   field: 'country' | 'sector' | 'investmentSize' | 'language';
@@ -107,6 +108,7 @@ export function Select({
   onChange: (value: string) => void;
   options: readonly (readonly [string, string])[];
   placeholder: boolean;
+  hint?: boolean;
 }) {
   return (
     <select
@@ -115,7 +117,7 @@ export function Select({
       value={value}
       onChange={(event) => onChange(event.target.value)}
       aria-invalid={support.errorFor(field) ? true : undefined}
-      aria-describedby={describedBy(support, field)}
+      aria-describedby={describedBy(support, field, hint)}
     >
       {placeholder && <option value="">{support.strings.choose}</option>}
       {options.map(([optionValue, text]) => (

@@ -1,9 +1,11 @@
 // One inquiry: all it says (always as text), the item, the investor's downloads and the history; take, assign, status, notes and the reply.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { answerLanguage } from '#domain/inquiries/reply-language.ts';
 import { nextStatuses, type InquiryStatus } from '#domain/inquiries/inquiry-status.ts';
 import type { HistoryEntry } from '#domain/inquiries/record.ts';
 import type { StaffMember } from '#domain/inquiries/staff-access.ts';
 import type { InquiryAnswer } from '#domain/inquiries/staff/views.ts';
+import { REPLY_LANGUAGES } from '#domain/site.ts';
 import { ApiError, errorCode } from './client.ts';
 import { countryName, formatDateTime, languageName, useConsole } from './context.ts';
 import { ClockText } from './Inbox.tsx';
@@ -99,13 +101,19 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
     }
   };
 
+  // Staff may not answer in the language the investor asked for: the console says which one to write in.
+  const answerIn = answerLanguage(inquiry.language, REPLY_LANGUAGES);
+  const answerInText =
+    answerIn === inquiry.language
+      ? languageName(tag, answerIn)
+      : t('staff.inquiry.answerInstead', { language: languageName(tag, answerIn), asked: languageName(tag, inquiry.language) });
   const facts: [string, string | null | undefined][] = [
     [t('staff.inquiry.received'), formatDateTime(tag, inquiry.receivedAt)],
     [t('staff.inquiry.name'), inquiry.name],
     [t('staff.inquiry.email'), inquiry.email],
     [t('staff.inquiry.company'), inquiry.company],
     [t('staff.inquiry.country'), countryName(tag, inquiry.country)],
-    [t('staff.inquiry.answerIn'), languageName(tag, inquiry.language)],
+    [t('staff.inquiry.answerIn'), answerInText],
     [t('staff.inquiry.sector'), inquiry.sector ? t(`sector.${inquiry.sector}`) : null],
     [t('staff.inquiry.size'), inquiry.investmentSize],
     [t('staff.inquiry.type'), inquiry.type],
@@ -247,9 +255,7 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
                   }}
                 >
                   <h3>
-                    <label htmlFor={`${uid}-reply`}>
-                      {t('staff.inquiry.replyLabel', { language: languageName(tag, inquiry.language) })}
-                    </label>
+                    <label htmlFor={`${uid}-reply`}>{t('staff.inquiry.replyLabel', { language: languageName(tag, answerIn) })}</label>
                   </h3>
                   <p className="hint" id={`${uid}-reply-hint`}>
                     {t('staff.inquiry.replyHint', { email: inquiry.email ?? '' })}
@@ -260,7 +266,7 @@ export default function InquiryView({ id, onBack }: { id: string; onBack: () => 
                     value={reply}
                     onChange={(e) => setReply(e.target.value)}
                     aria-describedby={`${uid}-reply-hint`}
-                    lang={inquiry.language}
+                    lang={answerIn}
                   />
                   <div className="filter-check">
                     <input id={`${uid}-answers`} type="checkbox" checked={answers} onChange={(e) => setAnswers(e.target.checked)} />

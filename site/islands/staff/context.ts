@@ -1,4 +1,5 @@
 // What every part of the console shares: its language and strings, formatting in that language, the API client, and the item catalog.
+import { languageNameIn } from '#domain/languages.ts';
 import { OFFICE_TIME_ZONE as officeTimeZone } from '#domain/office-time.ts';
 import type { StaffRoute } from '#domain/inquiries/staff-access.ts';
 import { createContext, useContext } from 'react';
@@ -65,9 +66,5 @@ export function countryName(tag: string, code: string): string {
 }
 
 export function languageName(tag: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([tag], { type: 'language' }).of(code === 'zh' ? 'zh-Hans' : code) ?? code;
-  } catch {
-    return code;
-  }
+  return languageNameIn(tag, code === 'zh' ? 'zh-Hans' : code);
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { FieldError } from '../../errors.ts';
 import { checkWith } from '../../validation.ts';
 import { INQUIRY_STATUSES, canChangeStatus, type InquiryStatus } from '../inquiry-status.ts';
+import { answerLanguage } from '../reply-language.ts';
+import { REPLY_LANGUAGES } from '../../site.ts';
 import type { HistoryEntry, InquiryRecord } from '../record.ts';
 import type { StaffActor } from '../staff-access.ts';
 import { commit, entry, type ChangeContext } from './history.ts';
@@ -111,7 +113,13 @@ export function addReply(
     entries.push(statusStep('new', 'in-progress', ctx));
     status = 'in-progress';
   }
-  entries.push(entry(ctx, { type: 'reply', text: reply.text, subject: reply.subject, language: inquiry.language }, replyId));
+  entries.push(
+    entry(
+      ctx,
+      { type: 'reply', text: reply.text, subject: reply.subject, language: answerLanguage(inquiry.language, REPLY_LANGUAGES) },
+      replyId,
+    ),
+  );
   if (reply.answers && status === 'in-progress') {
     entries.push(statusStep('in-progress', 'answered', ctx));
     status = 'answered';
