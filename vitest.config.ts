@@ -12,6 +12,7 @@ const SYSTEM = [
   'test/site/built-pages.test.ts',
   'test/site/news.test.ts',
   'test/site/open-data.test.ts',
+  'test/site/visual-pages.test.ts',
   // Builds a second province's site (astro build) in a copy of the project.
   'test/site/second-province.test.ts',
   // The editor's saves and approvals built into a copy of the project (astro build, Pagefind, Chromium).
