@@ -27,10 +27,18 @@ export const UNITS = [
 ] as const;
 export type Unit = (typeof UNITS)[number];
 
+/**
+ * A day read back as the text it was written as. The editor writes a date unquoted (2026-11-30) and the build's YAML
+ * reader (YAML 1.1) turns that into a Date, where the content scripts' reader keeps the text: both end up the same.
+ */
+export const writtenDay = (value: unknown): unknown =>
+  value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+
 /** Partial dates are allowed because sources often give only a year or a month. */
-export const partialDateSchema = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+export const partialDateSchema = z.preprocess(
+  writtenDay,
+  z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+);
 
 /** When the figure was true: a partial date, or "undated" where the only source gives no date (shown as such). */
 export const asOfSchema = z.union([partialDateSchema, z.literal('undated')], {

@@ -2,6 +2,7 @@
 // Plain zod with no Astro import, so the content scripts and the build share it.
 import { z } from 'zod';
 import { checkTranslationFields, slugSchema, sourceSchema, translationFields } from './catalog.ts';
+import { writtenDay } from './figures.ts';
 
 /** What a post is; each has a translated label in the UI strings (`news.type.<type>`). */
 export const NEWS_TYPES = ['announcement', 'investment-call', 'event'] as const;
@@ -12,7 +13,7 @@ export type NewsType = (typeof NEWS_TYPES)[number];
  * scripts' reader keeps it as text; both end up as the same string here.
  */
 export const newsDateSchema = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  writtenDay,
   z
     .string({ error: 'expected a date as YYYY-MM-DD (e.g. "2026-01-19")' })
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date as YYYY-MM-DD (e.g. "2026-01-19")'),
