@@ -32,10 +32,15 @@ async function loadNews(): Promise<NewsPost[]> {
   }
   return [...bySlug]
     .map(([slug, texts]) => {
-      // The facts of a post live in its source text; the schema makes sure they are there.
-      const source = (texts.get(site.sourceLanguage) ?? [...texts.values()][0]) as CollectionEntry<'news'>;
+      // The facts of a post live in its source text, in whichever language that is (the text not translated from
+      // another); the schema makes sure they are there.
+      const all = [...texts.values()] as CollectionEntry<'news'>[];
+      const source =
+        all.find((text) => text.data.translatedFrom === undefined) ??
+        (texts.get(site.sourceLanguage) as CollectionEntry<'news'>) ??
+        all[0]!;
       const { date, type, sources, related } = source.data;
-      if (!date || !type || !sources) throw new Error(`content/news/${slug}/${site.sourceLanguage}.md needs date, type and sources`);
+      if (!date || !type || !sources) throw new Error(`${source.filePath ?? `content/news/${slug}`} needs date, type and sources`);
       return { slug, texts, date, type, sources, related: related ?? [] };
     })
     .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
