@@ -9,10 +9,12 @@ import { LOCAL_ACCOUNTS } from '../../functions/local/cognito.ts';
 import { DOCUMENT_FOLDERS } from '#content-files/documents.ts';
 import { pick, site as siteConfig } from '#domain/site.ts';
 import { factsheetsUpToDate, generateFactsheets } from '../documents/factsheets.ts';
-import { startEditorServer, type EditorServer } from './editor-server.ts';
+import { startEditorServer, workflowRepository, type EditorServer } from './editor-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiOnly = process.argv.includes('--api-only');
+/** `npm run dev -- --workflow`: the editor with the approval step, in a clone of the repository (see docs/publishing.md). */
+const workflow = process.argv.includes('--workflow');
 
 /** Ports can be moved when something else holds them; 0 picks a free one (the tests do that). */
 function port(name: string, fallback: number): number {
@@ -35,6 +37,7 @@ const ports = {
   editor: port('EDITOR_PORT', 4326),
 };
 const show = (path: string) => relative(process.cwd(), path) || '.';
+const workflowDir = join(dataDir, 'editor-workflow');
 
 let stack: LocalStack | undefined;
 let site: ChildProcess | undefined;
@@ -76,8 +79,12 @@ try {
     onMail: (mail) =>
       console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
   });
-  // The editor at /admin/ saves into this working tree (content/), with no account: its local mode.
-  if (!apiOnly) editor = await startEditorServer(root, ports.editor);
+  // The editor at /admin/ saves into this working tree (content/), with no account: its local mode. With --workflow it
+  // works in a clone instead, where drafts are branches and publishing merges them: never in the tree being edited.
+  if (!apiOnly)
+    editor = workflow
+      ? await startEditorServer(workflowRepository(root, workflowDir), ports.editor, { mode: 'git' })
+      : await startEditorServer(root, ports.editor);
 } catch (error) {
   console.error(`Could not start the local stack: ${(error as Error).message}`);
   process.exit(1);
@@ -89,7 +96,13 @@ console.log(
     '',
     `${pick(siteConfig.siteName, siteConfig.defaultLanguage)}, local stack`,
     ...(apiOnly ? [] : [`  Site       ${siteUrl}/  (astro dev; /api is proxied to the API)`]),
-    ...(editor ? [`  Editor     ${siteUrl}/admin/  (Decap CMS, no account; saves into content/ through ${editor.url})`] : []),
+    ...(editor
+      ? [
+          workflow
+            ? `  Editor     ${siteUrl}/admin/  (Decap CMS, no account, editorial workflow: drafts are branches of ${show(workflowDir)}, publishing merges them into its main; through ${editor.url})`
+            : `  Editor     ${siteUrl}/admin/  (Decap CMS, no account; saves into content/ through ${editor.url})`,
+        ]
+      : []),
     `  API        ${stack.api.url}  (try ${stack.api.url}/api/health)`,
     `  DynamoDB   ${stack.dynamodb.url}  (dynalite; tables ${Object.values(stack.names.tables).join(', ')}; data in ${show(join(dataDir, 'dynamodb'))})`,
     `  S3         ${stack.s3.url}  (s3rver, signed requests only; bucket ${stack.names.buckets.documents} with ${stack.documents.length} document(s) from ${DOCUMENT_FOLDERS.join(' and ')}; data in ${show(join(dataDir, 's3'))})`,
@@ -115,7 +128,13 @@ if (!apiOnly) {
   site = spawn(process.execPath, [join(dirname(astroPackage), bin), 'dev'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, API_PORT: String(stack.api.port), ...(editor ? { DECAP_SERVER_URL: editor.url } : {}) },
+    env: {
+      ...process.env,
+      API_PORT: String(stack.api.port),
+      ...(editor ? { DECAP_SERVER_URL: editor.url } : {}),
+      // The generated editor configuration asks for the workflow (lib/content-files/cms-config.ts reads this).
+      ...(workflow ? { DECAP_PUBLISH_MODE: 'editorial_workflow' } : {}),
+    },
   });
   site.once('exit', (code, signal) => {
     if (stopping) return;
