@@ -17,8 +17,6 @@ const SYSTEM = [
   'test/site/second-province.test.ts',
   // The editor's saves and approvals built into a copy of the project (astro build, Pagefind, Chromium).
   'test/publishing/**/*.test.ts',
-  // The editor's saves and approvals built into a copy of the project (astro build, Pagefind, Chromium).
-  'test/publishing/**/*.test.ts',
   // The about page as built.
   'test/site/about-page.test.ts',
   // Synthesis stages dist/404.html and hashes dist/'s inline scripts for the CSP; csp-browser also drives Chromium.
