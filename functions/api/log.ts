@@ -4,10 +4,15 @@ export interface Log {
   error(event: string, error: unknown, fields?: Record<string, unknown>): void;
 }
 
+/** Anything shaped like an e-mail address: mail services name the recipient in their errors (SES: "…failed the check: a@b.c"). */
+const ADDRESS = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g;
+const scrub = (text: string) => text.replace(ADDRESS, '<address>');
+
+/** An error as log fields, with any e-mail address in its message, cause or stack replaced: logs never carry one. */
 function describe(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: String(error) };
-  const cause = error.cause instanceof Error ? { cause: `${error.cause.name}: ${error.cause.message}` } : {};
-  return { error: `${error.name}: ${error.message}`, ...cause, stack: error.stack };
+  if (!(error instanceof Error)) return { error: scrub(String(error)) };
+  const cause = error.cause instanceof Error ? { cause: scrub(`${error.cause.name}: ${error.cause.message}`) } : {};
+  return { error: scrub(`${error.name}: ${error.message}`), ...cause, ...(error.stack ? { stack: scrub(error.stack) } : {}) };
 }
 
 export function jsonLog(write: (line: string) => void = (line) => console.log(line)): Log {

@@ -76,8 +76,8 @@ try {
     contentDir: join(root, 'content'),
     mailDir: join(dataDir, 'mail'),
     ports,
-    onMail: (mail) =>
-      console.log(`[mail] ${mail.kind} to ${mail.to}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
+    // The subject carries the reference; the recipient's address stays in the file, out of the terminal's log.
+    onMail: (mail) => console.log(`[mail] ${mail.kind}: "${mail.subject}"\n       ${show(mail.eml)} (preview: ${show(mail.html)})`),
   });
   // The editor at /admin/ saves into this working tree (content/), with no account: its local mode. With --workflow it
   // works in a clone instead, where drafts are branches and publishing merges them: never in the tree being edited.

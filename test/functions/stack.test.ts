@@ -79,7 +79,9 @@ describe('npm run dev (API part)', () => {
       const key = crypto.randomUUID();
       const answer = await postInquiry(api, validInquiry(), { key });
       expect(answer.status).toBe(201);
-      await waitFor(/\[mail\] acknowledgement to aiko@example\.jp/);
+      await waitFor(new RegExp(`\\[mail\\] acknowledgement: "[^"]*${answer.body.reference}`));
+      // The development log names the reference, never the investor.
+      for (const trace of ['aiko@example.jp', 'Aiko Tanaka', 'land in Khanh An']) expect(output).not.toContain(trace);
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
