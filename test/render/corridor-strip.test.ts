@@ -11,7 +11,7 @@ const facts = catalogFacts();
 const data = readCorridorData()!;
 const model = resolveCorridor(data, facts);
 const factsOf = (id: string) => facts.find((item) => item.id === id)!;
-const circles = (svg: string) => [...svg.matchAll(/<circle cx="([\d.]+)" cy="84" r="8"/g)].map((match) => Number(match[1]));
+const circles = (svg: string) => [...svg.matchAll(/<circle cx="([\d.]+)" cy="[\d.]+" r="8"/g)].map((match) => Number(match[1]));
 
 describe('the corridor content', () => {
   it('goes from Ho Chi Minh City through Can Tho, Ca Mau, Nam Can and Dat Mui to Hon Khoai', () => {
@@ -98,6 +98,15 @@ describe('the strip drawn', () => {
     expect(svg).toContain('>target 2028<');
     expect(svg).toContain('>completion date not published<');
     expect(svg).toContain('>about 4.5 hours by road (about 10 hours before)<');
+    expect(svg).toContain('>source: SGGP English, January 19, 2026<');
+  });
+
+  it('says so where a source marks a status as possibly out of date', () => {
+    const unsure = structuredClone(model);
+    unsure.segments[1]!.status!.unverified = true;
+    expect(renderCorridorStrip(unsure, { lang: 'en', t, dir: 'ltr', labelledBy: 'caption' })).toContain(
+      `>${t('status.operating.label')} (${t('status.unverified')})<`,
+    );
   });
 
   it('runs right to left in Arabic: mirrored places, text read from the right', () => {

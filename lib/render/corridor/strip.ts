@@ -26,21 +26,25 @@ export interface StripOptions {
 
 const WIDTH = 960;
 const MARGIN = 90;
-const TRAVEL_Y = 22;
-const KM_Y = 60;
-const LINE_Y = 84;
-const NAME_Y = 112;
-const STATUS_Y = 134;
-const TERMINAL_STATUS_Y = 154;
-const TIMELINE_TOP = 196;
+const TRAVEL_Y = 18;
+const KM_Y = 72;
+const LINE_Y = 96;
+const NAME_Y = 124;
+const STATUS_Y = 146;
+const TERMINAL_STATUS_Y = 166;
+const TIMELINE_TOP = 208;
 const ROW_HEIGHT = 28;
 const LABEL_WIDTH = 230;
 const AXIS_END = WIDTH - 150;
 
 export const placeName = (t: TFunction, id: string) => t(`visuals.strip.place.${id}`);
 
-const statusLabel = (t: TFunction, status: SourcedStatus | undefined) =>
-  status ? t(`status.${status.value}.label`) : t('visuals.strip.statusNotPublished');
+/** The status in words; one a source says may be out of date says so, as the status badges do. */
+const statusLabel = (t: TFunction, status: SourcedStatus | undefined) => {
+  if (!status) return t('visuals.strip.statusNotPublished');
+  const label = t(`status.${status.value}.label`);
+  return status.unverified ? `${label} (${t('status.unverified')})` : label;
+};
 const statusColor = (status: SourcedStatus | undefined) => (status ? STATUS_COLORS[status.value] : NOT_PUBLISHED_COLOR);
 
 /** A partial date as a fraction of years, at the middle of the period it names (a year means mid-year). */
@@ -77,14 +81,27 @@ export function renderCorridorStrip(model: CorridorModel, options: StripOptions)
   const nodeX = (index: number) => MARGIN + index * step;
   const indexOf = (place: string) => nodes.indexOf(place);
 
+  /** A source as the drawing names it: its publisher (or title) and date; the table below links it. */
+  const sourceLabel = (ids: readonly string[]) =>
+    ids
+      .map((id) => model.sources.find((source) => source.id === id))
+      .filter((source) => source !== undefined)
+      .map((source) => [source.publisher ?? source.title, source.date && formatPartialDate(source.date, lang)].filter(Boolean).join(', '))
+      .join('; ');
+
   // Travel times: a bracket over the places they join, with the time, the time before and the source.
   for (const time of model.travelTimes) {
     const [start, end] = [indexOf(time.from), indexOf(time.to)];
     if (start < 0 || end < 0) continue;
     const [x1, x2] = [x(nodeX(start)), x(nodeX(end))];
     parts.push(
-      `<path d="M${round1(x1)} ${TRAVEL_Y + 14}V${TRAVEL_Y + 8}H${round1(x2)}V${TRAVEL_Y + 14}" fill="none" stroke="${CHART_MUTED_COLOR}" stroke-width="1.5"/>`,
+      `<path d="M${round1(x1)} ${TRAVEL_Y + 32}V${TRAVEL_Y + 26}H${round1(x2)}V${TRAVEL_Y + 32}" fill="none" stroke="${CHART_MUTED_COLOR}" stroke-width="1.5"/>`,
       svgText((x1 + x2) / 2, TRAVEL_Y, travelLabel(time, lang, t), { anchor: 'middle', className: 'strip-travel' }),
+      svgText((x1 + x2) / 2, TRAVEL_Y + 17, t('visuals.strip.travelSource', { source: sourceLabel(time.sources) }), {
+        anchor: 'middle',
+        className: 'strip-travel-source',
+        fill: CHART_MUTED_COLOR,
+      }),
     );
   }
 
