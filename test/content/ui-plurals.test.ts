@@ -41,11 +41,11 @@ const OTHER_NUMBERS: Record<string, { keys: string[]; why: string }> = {
     why: 'a field limit of the inquiry form, every one in the hundreds or more, written for that size',
   },
   days: {
-    keys: ['form.done.reply', 'contact.intro'],
+    keys: ['form.done.reply', 'contact.intro', 'service.intro', 'service.table.within'],
     why: 'the reply promise of the service (REPLY_WITHIN_WORKING_DAYS), filled at build; written for its value',
   },
 };
-const NUMBER_NAMES = /^(count|total|max|min|days|hours|minutes|seconds|rows|n|number|items|files|results|projects)$/;
+const NUMBER_NAMES = /^(count|total|max|min|days|hours|minutes|seconds|months|years|rows|n|number)$/;
 
 describe('plural forms of the UI strings', () => {
   it('finds the count strings (the list is not empty by accident)', () => {
