@@ -1,9 +1,11 @@
-// `npm run content:status`: per item, page and news post and per language, whether the translation is up to date, stale, missing or a draft.
+// `npm run content:status`: per item, page and news post and per language, whether the translation is up to date, stale, missing or a draft;
+// then the items to review: review-by date passed, a status in progress not confirmed for site.json's staleAfterMonths, or no review date.
 // Options: --strict (exit 1 when any text is missing), --json (the report for other tools), --drafts (list every draft too),
-// --content <folder> (another content folder; CONTENT_DIR works too).
+// --content <folder> (another content folder; CONTENT_DIR works too), --today YYYY-MM-DD (the day to judge review dates by).
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { readContent } from '#content-files/read-content.ts';
+import { type ReviewEntry, reviewList, todayUtc } from '#domain/catalog/staleness.ts';
 import {
   hasMissing,
   translatablesOf,
@@ -19,11 +21,16 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     drafts: { type: 'boolean', default: false },
     content: { type: 'string' },
+    today: { type: 'string' },
   },
 });
 const root = values.content ?? process.env.CONTENT_DIR ?? 'content';
 const content = readContent(root);
 const report = translationStatus(translatablesOf(content), content.site.languages, content.site.sourceLanguage);
+const today = values.today ?? todayUtc();
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today expects a day as YYYY-MM-DD, got "${today}"`);
+const { staleAfterMonths } = content.site;
+const review = reviewList(content.items, today, staleAfterMonths);
 
 /** Short cell words for the table; the legend under it says what each means. */
 const CELL: Record<TranslationState, string> = { source: 'source', current: 'ok', draft: 'draft', stale: 'STALE', missing: 'MISSING' };
@@ -68,8 +75,25 @@ function summary(report: StatusReport): string[] {
   ];
 }
 
+/** One line per reason, overdue first: what to check and where. */
+function reviewLines(entries: ReviewEntry[]): string[] {
+  const at = (entry: ReviewEntry) => join(root, entry.folder, 'facts.yaml');
+  const order = ['overdue', 'stale-status', 'no-review-date'] as const;
+  return order.flatMap((reason) =>
+    entries
+      .filter((entry) => entry.reasons.includes(reason))
+      .map((entry) =>
+        reason === 'overdue'
+          ? `OVERDUE  ${at(entry)}: review by ${entry.reviewBy} has passed; check it against its sources, then set a new reviewBy`
+          : reason === 'stale-status'
+            ? `STALE    ${at(entry)}: status ${entry.status} last confirmed ${entry.statusAsOf}; the site shows it as not confirmed since then until a source confirms it (statusAsOf)`
+            : `NO DATE  ${at(entry)}: no reviewBy; set the date by which to check it again`,
+      ),
+  );
+}
+
 if (values.json) {
-  console.log(JSON.stringify(report, null, 2));
+  console.log(JSON.stringify({ ...report, review: { today, staleAfterMonths, entries: review } }, null, 2));
 } else {
   const lines = [
     `Translation status of ${root}/ (source language: ${report.sourceLanguage}; ${report.entries.length} items, pages and news posts)`,
@@ -81,7 +105,12 @@ if (values.json) {
   ];
   const tasks = todo(report, values.drafts);
   if (tasks.length) lines.push('To do:', ...tasks.map((task) => `  ${task}`), '');
-  lines.push('Summary:', ...summary(report).map((line) => `  ${line}`));
+  lines.push('Summary:', ...summary(report).map((line) => `  ${line}`), '');
+  const toReview = reviewLines(review);
+  lines.push(
+    `Review on ${today} (a status in progress not confirmed for ${staleAfterMonths} months is stale):`,
+    ...(toReview.length ? toReview.map((line) => `  ${line}`) : ['  nothing overdue, stale or without a review date']),
+  );
   console.log(lines.join('\n'));
 }
 

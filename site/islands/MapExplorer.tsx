@@ -253,7 +253,7 @@ export default function MapExplorer(props: MapExplorerProps) {
               </a>
             </th>
             <td>{labels.kind[item.kind]}</td>
-            <StatusCell status={item.status} label={labels.status[item.status]} />
+            <StatusCell status={item.status} label={item.statusText ?? labels.status[item.status]} />
             <td>
               {item.figure ?? '—'}
               {item.approximate && (

@@ -96,3 +96,52 @@ describe('the content:status command', () => {
     expect(report.entries).toHaveLength(2);
   });
 });
+
+describe('the review list of content:status', () => {
+  const review = (today: string) => {
+    const result = run('--today', today);
+    expect(result.status).toBe(0);
+    return result.stdout.slice(result.stdout.indexOf('Review on'));
+  };
+  const facts = join('catalog/zones/ip-a/facts.yaml');
+
+  it('names an item without a review date, and nothing else while its status is current', () => {
+    expect(review('2026-12-02')).toBe(
+      `Review on 2026-12-02 (a status in progress not confirmed for 24 months is stale):\n  NO DATE  ${join(dir, facts)}: no reviewBy; set the date by which to check it again\n`,
+    );
+  });
+
+  it('lists an overdue review date and a stale status in progress, judged on the given day', () => {
+    edit(facts, (text) =>
+      text
+        .replace('status: operating', 'status: construction')
+        .replace('statusSources: [src-a]', 'statusSources: [src-a]\nreviewBy: "2026-06"'),
+    );
+    // statusAsOf "2025" may mean 31 December 2025: current until the end of 2027, review due after June 2026.
+    expect(review('2026-06-30')).toContain('nothing overdue, stale or without a review date');
+    const later = review('2028-01-01');
+    expect(later).toContain(`OVERDUE  ${join(dir, facts)}: review by 2026-06 has passed`);
+    expect(later).toContain(`STALE    ${join(dir, facts)}: status construction last confirmed 2025;`);
+    expect(later.indexOf('OVERDUE')).toBeLessThan(later.indexOf('STALE'));
+    expect(review('2027-12-31')).not.toContain('STALE');
+  });
+
+  it('follows staleAfterMonths in site.json, and gives the list in the JSON report', () => {
+    edit(facts, (text) =>
+      text.replace('status: operating', 'status: announced').replace('statusSources: [src-a]', 'statusSources: [src-a]\nreviewBy: "2030"'),
+    );
+    edit('site.json', (text) => text.replace('"consentVersion"', '"staleAfterMonths": 6,\n  "consentVersion"'));
+    const json = JSON.parse(run('--json', '--today', '2026-07-01').stdout) as { review: unknown };
+    expect(json.review).toEqual({
+      today: '2026-07-01',
+      staleAfterMonths: 6,
+      entries: [{ folder: 'catalog/zones/ip-a', reasons: ['stale-status'], reviewBy: '2030', status: 'announced', statusAsOf: '2025' }],
+    });
+  });
+
+  it('refuses a day it cannot read', () => {
+    const result = run('--today', '2026-7-1');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('--today expects a day as YYYY-MM-DD');
+  });
+});

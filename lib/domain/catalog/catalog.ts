@@ -75,10 +75,13 @@ export const itemFactsSchema = z
     id: slugSchema,
     kind: z.enum(KINDS, { error: `expected one of: ${Object.values(KINDS_BY_CATEGORY).flat().join(', ')}` }),
     status: lifecycleStatusSchema,
+    /** When a source last confirmed the status; a status in progress not confirmed for site.json's staleAfterMonths is shown as "not confirmed since" this date. */
     statusAsOf: partialDateSchema,
     statusSources: z.array(z.string().min(1)).min(1, 'the status needs a source id'),
     /** True when a source says the current status may be out of date or conflicting. */
     statusUnverified: z.boolean().default(false),
+    /** When an editor should next check the item against its sources (`npm run content:status` lists it once passed). */
+    reviewBy: partialDateSchema.optional(),
     geometry: geometrySchema,
     location: locationSchema,
     figures: figuresSchema.default({}),

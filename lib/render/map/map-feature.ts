@@ -8,6 +8,8 @@ export interface MapFeatureProperties {
   kind: string;
   category: string;
   status: string;
+  /** The status as read when the stale rule applies ("Under construction, not confirmed since July 2020"); absent: the plain label. */
+  statusText?: string;
   sectors: string[];
   /** The location is an estimate: drawn with a halo, and said in the popup. */
   approximate: boolean;

@@ -251,7 +251,11 @@ function popupContent(properties: MapFeatureProperties, options: MapViewOptions)
   title.className = 'map-popup-title';
   title.textContent = properties.name;
   const meta = document.createElement('p');
-  meta.textContent = [options.labels.kind[properties.kind], options.labels.status[properties.status], properties.figure]
+  meta.textContent = [
+    options.labels.kind[properties.kind],
+    properties.statusText ?? options.labels.status[properties.status],
+    properties.figure,
+  ]
     .filter(Boolean)
     .join(' · ');
   root.append(title, meta);

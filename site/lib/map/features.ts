@@ -3,6 +3,7 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { TFunction } from 'i18next';
 import { itemPath, localize, type CatalogItem } from '../catalog.ts';
 import { formatClaim } from '#render/format.ts';
+import { statusText } from '#render/status-text.ts';
 import type { Lang } from '#domain/site.ts';
 import type { MapFeature, MapFeatureProperties } from '#render/map/map-feature.ts';
 
@@ -32,6 +33,7 @@ function buildFeatures(catalog: CatalogItem[], lang: Lang, t: TFunction): Featur
       const { facts } = item;
       const capacity = facts.figures.capacity?.find((claim) => claim.unit === 'MW');
       const headline = capacity ?? facts.figures.area?.[0] ?? facts.figures.length?.[0];
+      const shownStatus = statusText(facts, lang, t);
       const geometry: Point | LineString =
         facts.geometry.type === 'Point'
           ? { type: 'Point', coordinates: facts.geometry.coordinates.map(round) }
@@ -46,6 +48,7 @@ function buildFeatures(catalog: CatalogItem[], lang: Lang, t: TFunction): Featur
           kind: facts.kind,
           category: item.category,
           status: facts.status,
+          ...(shownStatus.stale ? { statusText: shownStatus.text } : {}),
           sectors: facts.sectors,
           approximate: facts.location.precision === 'approximate',
           schematic: facts.location.schematic,
