@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { readContent } from '#content-files/read-content.ts';
+import { useTranslations } from '#render/i18n.ts';
+import { staleRuleText, statusText } from '#render/status-text.ts';
 
 const DIST = 'dist';
 const content = readContent('content');
@@ -122,5 +124,27 @@ describe('the built site', () => {
     expect(data['@type']).toBe('Place');
     expect(data.geo.latitude).toBeCloseTo(9.228, 3);
     expect(data.inLanguage).toBe('ja');
+  });
+  it('shows a stale status as not confirmed since its date, on item pages, lists and the map, in every language', () => {
+    // The rule runs on the build day; the pages were built today (a build and its check run on the same day).
+    const stale = content.items.filter((item) => statusText(item.facts, 'en', useTranslations('en')).stale);
+    expect(stale.length).toBeGreaterThan(0);
+    for (const lang of site.languages) {
+      const t = useTranslations(lang);
+      for (const item of content.items) {
+        const shown = statusText(item.facts, lang, t);
+        const page = byPath.get(`/${lang}/${item.category}/${item.facts.id}/`)!;
+        const badge = page.$('.item-status .status').first();
+        expect(badge.text().startsWith(shown.text), `${lang} ${item.facts.id}: "${badge.text()}"`).toBe(true);
+        expect(badge.hasClass('status-stale'), `${lang} ${item.facts.id}`).toBe(shown.stale);
+      }
+      const list = byPath.get(`/${lang}/energy/`)!.$.html();
+      const map = byPath.get(`/${lang}/map/`)!;
+      for (const item of stale.filter((candidate) => candidate.category === 'energy'))
+        expect(list, `${lang} energy list`).toContain(statusText(item.facts, lang, t).text);
+      expect(map.$('.map-legend').text()).toContain(staleRuleText(t));
+      // The home page's totals say which statuses they count.
+      expect(byPath.get(`/${lang}/`)!.$('.section-links + .hint').text()).toContain(t('status.construction.label'));
+    }
   });
 });
