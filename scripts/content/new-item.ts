@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES, KINDS, KINDS_BY_CATEGORY, UTILITIES, categoryOfKind, slugSchema, type Kind } from '#domain/catalog/catalog.ts';
 import { BASES, FIGURE_KEYS, UNITS } from '#domain/catalog/figures.ts';
 import { LIFECYCLE_STATUSES } from '#domain/catalog/lifecycle.ts';
+import { monthsAfter } from '#domain/catalog/staleness.ts';
 import { siteConfigSchema, type SiteConfig } from '#domain/site-config.ts';
 import { FACTS_FILE, textFileName } from '#domain/content-layout.ts';
 
@@ -47,6 +48,7 @@ status: announced                 # ${LIFECYCLE_STATUSES.join(', ')}
 statusAsOf: "${today}"            # when a source last confirmed the status
 statusSources: [source-1]         # ids from sources below that state the status
 # statusUnverified: true          # uncomment when the sources may be out of date or disagree
+reviewBy: "${monthsAfter(today, 6)}"          # when to check the item against its sources again; content:status lists it once passed
 geometry:
   type: Point                     # Point for a place; LineString for a road or a pipeline (a list of points)
   coordinates: [${centre.join(', ')}]  # [longitude, latitude], longitude first; this is only the middle of the map

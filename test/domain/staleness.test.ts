@@ -1,6 +1,6 @@
 // The stale-status rule and review dates, with a fixed "today".
 import { describe, expect, it } from 'vitest';
-import { lastDayOf, monthsBefore, reviewOverdue, staleCutoff, statusStanding, todayUtc } from '#domain/catalog/staleness.ts';
+import { lastDayOf, monthsAfter, monthsBefore, reviewOverdue, staleCutoff, statusStanding, todayUtc } from '#domain/catalog/staleness.ts';
 
 const TODAY = '2026-12-02';
 const standing = (status: Parameters<typeof statusStanding>[0]['status'], statusAsOf: string, months = 24) =>
@@ -65,5 +65,12 @@ describe('review dates', () => {
     expect(reviewOverdue('2026-12', TODAY)).toBe(false);
     expect(reviewOverdue('2026-11', TODAY)).toBe(true);
     expect(reviewOverdue(undefined, TODAY)).toBe(false);
+  });
+});
+
+describe('a first review date', () => {
+  it('lies the given months ahead', () => {
+    expect(monthsAfter('2026-12-02', 6)).toBe('2027-06-02');
+    expect(monthsAfter('2026-08-31', 6)).toBe('2027-02-28');
   });
 });

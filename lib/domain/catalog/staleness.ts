@@ -41,6 +41,11 @@ export function monthsBefore(today: Day, months: number): Day {
   return `${pad(y, 4)}-${pad(m)}-${pad(Math.min(day, daysInMonth(y, m)))}`;
 }
 
+/** The same day `months` months later (the month's last day where it has fewer days): a first review date. */
+export function monthsAfter(today: Day, months: number): Day {
+  return monthsBefore(today, -months);
+}
+
 export interface StatusStanding {
   /** Shown as "not confirmed since <confirmedAsOf>" instead of the plain status. */
   stale: boolean;
