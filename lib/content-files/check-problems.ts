@@ -1,65 +1,9 @@
-// How content:check words a problem: file, field, what was found and what was expected, including the schemas' own messages.
+// How content:check prints a problem: the file (under the content folder it was given) before the words the editor also uses.
 import { join } from 'node:path';
-import type { ContentProblem } from '#domain/content.ts';
+import { type CheckProblem, problemWords } from '#domain/check-wording.ts';
 
-/** One problem as a publisher reads it: where, what is there, and what should be. */
-export interface CheckProblem {
-  /** Relative to the content folder, e.g. "catalog/zones/ip-khanh-an/facts.yaml". */
-  file: string;
-  field: string;
-  found: string;
-  expected: string;
-}
-
-export function problem(file: string, field: string, found: string, expected: string): CheckProblem {
-  return { file, field, found, expected };
-}
+export { type CheckProblem, describe, fromSchema, problem } from '#domain/check-wording.ts';
 
 export function formatProblem(problem: CheckProblem, prefix = ''): string {
-  return `${join(prefix, problem.file)}  ${problem.field}  found ${problem.found}  expected ${problem.expected}`;
-}
-
-/** A value as it would be written in the file, short enough for one line of a report. */
-export function describe(value: unknown): string {
-  if (value === undefined || value === null) return 'nothing';
-  const text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
-/** Schema messages say what they expect in several styles; this keeps only the expectation. */
-const REPHRASED: [RegExp, (match: RegExpExecArray) => string][] = [
-  [/^source "(.*)" is not listed under sources \(known: (.*)\)$/, (m) => `the id of a source listed under sources (${m[2]})`],
-  [/^source "(.*)" is not in keyFigureSources$/, () => 'the id of a source listed under keyFigureSources'],
-  [/^the status needs a source id$/, () => 'at least one source id'],
-  [/^an item needs at least one source$/, () => 'at least one source'],
-  [/^every figure needs at least one source id$/, () => 'at least one source id'],
-  [/^a translation must say which source version it translates$/, () => 'the version of the source text this translation was made from'],
-  [/^a source text needs a version number \(start at 1\)$/, () => 'a version number (start at 1)'],
-  [/^"(.*)" is not in languages$/, () => 'one of the languages listed under languages'],
-  [/^Invalid URL$/, () => 'a full address starting with https://'],
-];
-
-function expectation(message: string): string {
-  for (const [pattern, rephrase] of REPHRASED) {
-    const match = pattern.exec(message);
-    if (match) return rephrase(match);
-  }
-  const unknownKeys = /^Unrecognized keys?: (.*)$/.exec(message);
-  if (unknownKeys) return `only the fields this file knows: remove ${unknownKeys[1]} or correct its spelling`;
-  const at = message.indexOf('expected ');
-  if (at >= 0) return message.slice(at + 'expected '.length).replace(/, received \w+$/, '');
-  return message;
-}
-
-/** A schema's problem (from the build's readers) in the publisher's words. */
-export function fromSchema(problem: ContentProblem): CheckProblem {
-  const unknownKeys = /^Unrecognized keys?: (.*)$/.exec(problem.message);
-  const found = unknownKeys
-    ? `the field${unknownKeys[1]?.includes(',') ? 's' : ''} ${unknownKeys[1]}`
-    : typeof problem.found === 'string' && problem.expected !== undefined && problem.found.startsWith('not valid YAML')
-      ? problem.found
-      : 'found' in problem
-        ? describe(problem.found)
-        : problem.message;
-  return { file: problem.file, field: problem.field, found, expected: problem.expected ?? expectation(problem.message) };
+  return `${join(prefix, problem.file)}  ${problemWords(problem)}`;
 }

@@ -4,7 +4,7 @@ import { documentFileSchema } from '#domain/catalog/documents.ts';
 import { newsTextSchema } from '#domain/catalog/news.ts';
 import { FACTS_FILE, TEXT_FILE_STEM } from '#domain/content-layout.ts';
 import { siteConfigSchema, type SiteConfig } from '#domain/site-config.ts';
-import { type CmsField, type FieldContext, fieldFor, fieldsOf, objectShape } from './cms-fields.ts';
+import { type CmsField, type FieldContext, fieldFor, fieldsOf, objectShape, TRANSLATION_WIDGETS } from './cms-fields.ts';
 
 export interface CmsCollection {
   name: string;
@@ -54,12 +54,29 @@ const SOURCE_ONLY_NEWS_FIELDS = new Set(['date', 'type', 'sources', 'related']);
 /** The site settings a publisher edits in the editor; the rest of site.json is the site's developers' to change. */
 export const SETTINGS_FIELDS = ['keyFigures', 'keyFigureSources', 'contacts'] as const;
 
+/**
+ * How a text stands to its source, as the editor shows it. Any language's text can be an item's source (the one
+ * with no `translatedFrom`), so `translatedFrom` is a choice among the site's languages, empty for the source.
+ */
+function translationField(field: CmsField, context: FieldContext): Partial<CmsField> {
+  if (field.name === 'translatedFrom')
+    return {
+      widget: 'select',
+      options: [...context.languages],
+      pattern: undefined,
+      hint: 'Empty for the source text (the one the others are translated from); for a translation, the language of its source.',
+    };
+  if (field.name in TRANSLATION_WIDGETS) return { widget: TRANSLATION_WIDGETS[field.name as keyof typeof TRANSLATION_WIDGETS] };
+  return {};
+}
+
 /** The collection of one catalog section's texts, or of pages and news. */
 function textFields(schema: typeof textSchema | typeof newsTextSchema, context: FieldContext, sourceOnly = new Set<string>()): CmsField[] {
   return [
     ...fieldsOf(schema, context).map((field) => ({
       ...field,
       ...(field.name === 'summary' ? { widget: 'text' as const } : {}),
+      ...translationField(field, context),
       i18n: !sourceOnly.has(field.name),
     })),
     { name: 'body', label: 'Text', widget: 'markdown', required: false, i18n: true },

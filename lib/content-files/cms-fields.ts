@@ -5,7 +5,7 @@ import type { z } from 'zod';
 export interface CmsField {
   name: string;
   label: string;
-  widget: 'string' | 'text' | 'markdown' | 'number' | 'boolean' | 'select' | 'list' | 'object' | 'hidden' | 'file';
+  widget: 'string' | 'text' | 'markdown' | 'number' | 'boolean' | 'select' | 'list' | 'object' | 'hidden' | 'file' | TranslationWidget;
   required: boolean;
   hint?: string;
   default?: unknown;
@@ -21,6 +21,14 @@ export interface CmsField {
   collapsed?: boolean;
   summary?: string;
 }
+
+/**
+ * The editor's own widgets for the fields that say how a text stands to its source (site/pages/admin/_editor/):
+ * the source's version, raised when its words change; a translation's source version with its state, the
+ * source's changes and the review action; and the reviewed box that action ticks.
+ */
+export const TRANSLATION_WIDGETS = { version: 'source-version', sourceVersion: 'translation-status', reviewed: 'review' } as const;
+export type TranslationWidget = (typeof TRANSLATION_WIDGETS)[keyof typeof TRANSLATION_WIDGETS];
 
 /** What the field builder needs to know beyond the schema: the languages a per-language record is written in. */
 export interface FieldContext {

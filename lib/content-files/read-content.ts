@@ -8,32 +8,14 @@ import { CATEGORIES, itemFactsSchema, textSchema } from '#domain/catalog/catalog
 import { siteConfigSchema } from '#domain/site-config.ts';
 import { FACTS_FILE, textFileName } from '#domain/content-layout.ts';
 import { newsTextSchema } from '#domain/catalog/news.ts';
+import { schemaProblems } from '#domain/check-wording.ts';
 
-/** Names a zod issue path the way an editor reads it: `figures.area[0].unit`. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  return (
-    path.reduce<string>(
-      (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
-      '',
-    ) || '(whole file)'
-  );
-}
-
-/** The value at a zod issue path in the data as written, so a report can say what it found. */
-export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let node = data;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
-}
+export { fieldPath, valueAt } from '#domain/check-wording.ts';
 
 function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, problems: ContentProblem[]): z.infer<S> | undefined {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues)
-    problems.push({ file, field: fieldPath(issue.path), message: issue.message, found: valueAt(data, issue.path) });
+  problems.push(...schemaProblems(result.error.issues, data, file));
   return undefined;
 }
 

@@ -9,7 +9,7 @@ import { newsTextSchema } from '#domain/catalog/news.ts';
 import { siteConfigSchema } from '#domain/site-config.ts';
 import { site } from '#domain/site.ts';
 import { cmsConfig, SETTINGS_FIELDS, type CmsCollection } from '#content-files/cms-config.ts';
-import type { CmsField } from '#content-files/cms-fields.ts';
+import { type CmsField, TRANSLATION_WIDGETS } from '#content-files/cms-fields.ts';
 
 const config = cmsConfig(site, { localBackendUrl: 'http://127.0.0.1:4326/api/v1' });
 const collection = (name: string): CmsCollection => {
@@ -86,7 +86,10 @@ function sameLimits(schema: z.ZodNumber, field: CmsField, where: string): string
   const min = minValue === null || !Number.isFinite(minValue) ? undefined : schema.safeParse(minValue).success ? minValue : minValue + 1;
   const max = maxValue === null || !Number.isFinite(maxValue) || maxValue >= Number.MAX_SAFE_INTEGER ? undefined : maxValue;
   const expected = { widget: 'number', min, max, value_type: integer ? 'int' : 'float' };
-  const shown = { widget: field.widget, min: field.min, max: field.max, value_type: field.value_type };
+  // The version fields' own widgets hold numbers with the same limits (the source's version; a translation's source version).
+  const numberWidgets: string[] = ['number', TRANSLATION_WIDGETS.version, TRANSLATION_WIDGETS.sourceVersion];
+  const widget = numberWidgets.includes(field.widget) ? 'number' : field.widget;
+  const shown = { widget, min: field.min, max: field.max, value_type: field.value_type };
   return JSON.stringify(shown) === JSON.stringify(expected)
     ? []
     : [`${where}: limits ${JSON.stringify(shown)}, schema ${JSON.stringify(expected)}`];
@@ -173,6 +176,17 @@ describe('the editor configuration', () => {
     expect(other.i18n.default_locale).toBe('vi');
     expect(other.local_backend).toBeUndefined();
     expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:4326/api/v1' });
+  });
+
+  it('offers the site languages for translatedFrom and its own widgets for the translation fields of every text', () => {
+    for (const name of [...CATEGORIES, 'pages', 'news']) {
+      const fields = collection(name).fields!;
+      const field = (fieldName: string) => fields.find((candidate) => candidate.name === fieldName)!;
+      expect(field('translatedFrom'), name).toMatchObject({ widget: 'select', options: site.languages, required: false, i18n: true });
+      expect(field('version').widget, name).toBe('source-version');
+      expect(field('sourceVersion').widget, name).toBe('translation-status');
+      expect(field('reviewed').widget, name).toBe('review');
+    }
   });
 
   it('notices a schema field the editor does not have, or a field that became required', () => {

@@ -2,6 +2,7 @@
 // The command line (status.ts) and the staff console's report (lib/content-files/translations.ts, bundled beside the staff function) feed it from content/ on disk.
 import type { ContentOnDisk, TextOnDisk } from '../content.ts';
 import { textFileName } from '../content-layout.ts';
+import { sourceLanguageOf } from './source-text.ts';
 
 /**
  * - source: the text translations are made from
@@ -53,6 +54,8 @@ export interface EntryStatus {
   kind: Translatable['kind'];
   id: string;
   folder: string;
+  /** The language of this entry's source text (see source-text.ts): site.json's sourceLanguage unless its texts say otherwise. */
+  sourceLanguage: string;
   languages: LanguageStatus[];
 }
 
@@ -84,17 +87,22 @@ function stateOf(
   return { ...base, state: draft ? 'draft' : 'current' };
 }
 
+/** `sourceLanguage` is site.json's: the default source of an entry whose texts do not name theirs. */
 export function translationStatus(entries: Translatable[], languages: string[], sourceLanguage: string): StatusReport {
-  const statuses: EntryStatus[] = entries.map((entry) => ({
-    kind: entry.kind,
-    id: entry.id,
-    folder: entry.folder,
-    languages: languages.map((lang) => ({
-      lang,
-      file: entry.texts[lang]?.file ?? `${entry.folder}/${textFileName(lang)}`,
-      ...stateOf(lang, entry.texts[lang], entry.texts, sourceLanguage),
-    })),
-  }));
+  const statuses: EntryStatus[] = entries.map((entry) => {
+    const source = sourceLanguageOf(entry.texts, sourceLanguage);
+    return {
+      kind: entry.kind,
+      id: entry.id,
+      folder: entry.folder,
+      sourceLanguage: source,
+      languages: languages.map((lang) => ({
+        lang,
+        file: entry.texts[lang]?.file ?? `${entry.folder}/${textFileName(lang)}`,
+        ...stateOf(lang, entry.texts[lang], entry.texts, source),
+      })),
+    };
+  });
   const summary = languages.map((lang) => {
     const counts: LanguageSummary = { lang, total: statuses.length, source: 0, current: 0, draft: 0, stale: 0, missing: 0 };
     for (const entry of statuses) counts[entry.languages.find((status) => status.lang === lang)!.state] += 1;
@@ -162,18 +170,27 @@ export function hasMissing(report: StatusReport): boolean {
 
 const PLACEHOLDER = /\bTODO\b/;
 
-function infoOf(entry: TextOnDisk<TextInfo & { title: string; summary: string }> | undefined): TextInfo | undefined {
-  if (!entry) return undefined;
-  const { text, body, file } = entry;
+/** The front matter that decides a text's state, as read from a file or from the editor's form. */
+export type TextFields = Partial<Pick<TextInfo, 'version' | 'translatedFrom' | 'sourceVersion' | 'machineTranslated' | 'reviewed'>> & {
+  title?: string;
+  summary?: string;
+};
+
+/** A text's state-deciding fields; the editor calls this on a form's values, where the booleans may be unset. */
+export function textInfo(text: TextFields, body: string, file?: string): TextInfo {
   return {
     version: text.version,
     translatedFrom: text.translatedFrom,
     sourceVersion: text.sourceVersion,
-    machineTranslated: text.machineTranslated,
-    reviewed: text.reviewed,
-    placeholder: PLACEHOLDER.test(text.title) || PLACEHOLDER.test(text.summary) || PLACEHOLDER.test(body),
-    file,
+    machineTranslated: text.machineTranslated === true,
+    reviewed: text.reviewed === true,
+    placeholder: PLACEHOLDER.test(text.title ?? '') || PLACEHOLDER.test(text.summary ?? '') || PLACEHOLDER.test(body),
+    ...(file !== undefined ? { file } : {}),
   };
+}
+
+function infoOf(entry: TextOnDisk<TextInfo & { title: string; summary: string }> | undefined): TextInfo | undefined {
+  return entry && textInfo(entry.text, entry.body, entry.file);
 }
 
 /** Everything translatable in content read from disk, in the order a publisher browses it. */

@@ -6,5 +6,7 @@
   const asked = new URLSearchParams(window.location.search).get('lang');
   const preferred = [asked, ...(navigator.languages ?? [navigator.language])].find((tag) => tag && /^(vi|en)\b/i.test(tag));
   config.locale = preferred?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  // The translation widgets and the checks before each save (editor.js), in the same language as the editor.
+  window.camauEditor.start(config, config.locale);
   window.CMS.init({ config });
 })();
