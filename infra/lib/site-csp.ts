@@ -155,7 +155,8 @@ export interface EditorCspOptions {
  * The policy of the editor's pages only (infra/lib/constructs/site.ts serves it under EDITOR_PATH_PATTERN), from the
  * editor's own page in dist/admin/. What the editor needs beyond the public pages' policy, and why:
  * - style-src 'unsafe-inline': its React components (Emotion, react-select, CodeMirror) insert <style> elements at run time;
- * - script-src 'unsafe-eval': one of its bundled libraries compiles templates with new Function() when a form opens;
+ * - script-src 'unsafe-eval': it checks its configuration with Ajv, which compiles each validator with new Function()
+ *   (without it the editor stops at start: test/infra/csp-browser.test.ts shows both);
  * - connect-src and img-src for the Git host's API (entries, media, commits) and avatars; data: and blob: images
  *   are the previews of files being uploaded.
  * Scripts still come only from the site itself (plus the page's own inline script, by hash); nothing may frame it.

@@ -14,6 +14,8 @@ let server: Server;
 let origin: string;
 let browser: Browser;
 let headers: Record<string, string>;
+/** The headers of /admin/*: the editor's own policy. */
+let editorHeaders: Record<string, string>;
 
 /** The headers CloudFront adds from a ResponseHeadersPolicyConfig, as a plain map. */
 function headersOf(config: Record<string, any>): Record<string, string> {
@@ -30,15 +32,18 @@ function headersOf(config: Record<string, any>): Record<string, string> {
 
 beforeAll(async () => {
   const synthesized = await synthesize();
-  const [, policy] = resourcesOf(synthesized.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) =>
-    id.startsWith('SiteSiteHeaders'),
-  )!;
-  headers = headersOf(policy.Properties!.ResponseHeadersPolicyConfig as Record<string, any>);
-  // dist/ as CloudFront serves it: directory URLs to index.html, every answer with the policy's headers.
+  const policy = (prefix: string) =>
+    headersOf(
+      resourcesOf(synthesized.templates.app, 'AWS::CloudFront::ResponseHeadersPolicy').find(([id]) => id.startsWith(prefix))![1].Properties!
+        .ResponseHeadersPolicyConfig as Record<string, any>,
+    );
+  headers = policy('SiteSiteHeaders');
+  editorHeaders = policy('SiteEditorHeaders');
+  // dist/ as CloudFront serves it: directory URLs to index.html, every answer with its behaviour's headers (/admin/* the editor's).
   const site = sirv(PATHS.dist, {
     dev: false,
-    setHeaders: (res) => {
-      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    setHeaders: (res, pathname) => {
+      for (const [k, v] of Object.entries(pathname.startsWith('/admin/') ? editorHeaders : headers)) res.setHeader(k, v);
     },
   });
   server = createServer((req, res) =>
@@ -78,8 +83,13 @@ function isZodProbe(violation: Violation): boolean {
 }
 
 /** Opens a page, lets its islands hydrate and act, and returns every CSP violation the browser reported. */
-async function violationsOn(path: string, act?: (page: import('playwright-core').Page) => Promise<void>): Promise<string[]> {
+async function violationsOn(
+  path: string,
+  act?: (page: import('playwright-core').Page) => Promise<void>,
+  prepare?: (page: import('playwright-core').Page) => Promise<void>,
+): Promise<string[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  await prepare?.(page);
   const logged: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) logged.push(message.text());
@@ -158,4 +168,49 @@ describe('the built site under its Content-Security-Policy', () => {
     ).toEqual([]);
     if (existsSync(join(PATHS.dist, 'staff'))) expect(await violationsOn('/staff/')).toEqual([]);
   });
+});
+
+describe('the editor (/admin/) under its own policy', () => {
+  /**
+   * The editor as published, but with Decap's in-memory test backend in place of the Git host (which these machines
+   * cannot reach): the same script, styles and widgets run, with the published configuration's collections and fields.
+   */
+  async function openEditor(page: import('playwright-core').Page): Promise<void> {
+    const config = JSON.parse(readFileSync(join(PATHS.dist, 'admin/config.json'), 'utf8')) as Record<string, unknown>;
+    await page.route('**/admin/config.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, backend: { name: 'test-repo' } }) }),
+    );
+  }
+
+  it('starts, signs in and opens a new entry form without a violation', async () => {
+    const violations = await violationsOn(
+      '/admin/?lang=en',
+      async (page) => {
+        await page.getByRole('button', { name: /login/i }).click({ timeout: 60_000 });
+        await page.goto(`${origin}/admin/?lang=en#/collections/news/new`, { waitUntil: 'networkidle' });
+        await page.getByText('Writing in news collection').waitFor({ timeout: 60_000 });
+      },
+      openEditor,
+    );
+    expect(violations).toEqual([]);
+  }, 180_000);
+
+  it("would be refused under the public pages' policy (the exception is needed, and only /admin/ has it)", async () => {
+    expect(editorHeaders['content-security-policy']).not.toBe(headers['content-security-policy']);
+    const violations = await violationsOn('/admin/?lang=en', undefined, async (page) => {
+      await openEditor(page);
+      await page.route(
+        (url) => url.pathname === '/admin/',
+        async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({
+            response,
+            headers: { ...response.headers(), 'content-security-policy': headers['content-security-policy']! },
+          });
+        },
+      );
+    });
+    // Decap checks its configuration with Ajv, which compiles its validators with new Function(): refused without 'unsafe-eval'.
+    expect(violations.some((v) => v.startsWith('script-src eval'))).toBe(true);
+  }, 180_000);
 });
