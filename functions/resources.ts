@@ -32,6 +32,11 @@ export interface TableDefinition {
   globalIndexes: IndexDefinition[];
   /** Holds personal data: kept with point-in-time recovery, erased item by item on request. */
   personalData: boolean;
+  /**
+   * A change stream for a function that reacts to writes. Keys only: the stream (kept 24 hours by DynamoDB) carries
+   * no personal data, and the reader fetches the item's current state, so an erasure in between is respected.
+   */
+  stream?: 'keys-only';
 }
 
 export interface BucketDefinition {
@@ -53,6 +58,8 @@ export const TABLES = {
       { name: 'by-status', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'receivedAt', type: 'S' } },
     ],
     personalData: true,
+    // New inquiries start the mail function (functions/outbox/): the item is its own outbox of owed mails.
+    stream: 'keys-only',
   },
   downloads: {
     id: 'downloads',

@@ -256,13 +256,11 @@ describe('Lambda functions', () => {
     }
     const env = (prefix: string) =>
       (props(projectFunctions().find(([id]) => id.startsWith(prefix))![1]).Environment as { Variables: Record<string, unknown> }).Variables;
+    // No mail settings: the inquiry is stored with the mails it owes and the mail function sends them.
     expect(Object.keys(env('ApiInquiries')).sort()).toEqual([
       'INQUIRIES_TABLE',
-      'MAIL_FROM',
       'NODE_OPTIONS',
       'RATE_LIMITS_TABLE',
-      'SES_CONFIGURATION_SET',
-      'STAFF_EMAIL',
       'TRUST_VIEWER_ADDRESS',
     ]);
     expect(Object.keys(env('ApiDownloads')).sort()).toEqual([
@@ -273,11 +271,32 @@ describe('Lambda functions', () => {
       'TRUST_VIEWER_ADDRESS',
     ]);
     expect(env('ApiInquiries').TRUST_VIEWER_ADDRESS).toBe('1');
-    expect(env('ApiInquiries').MAIL_FROM).toBe(dev.config.mailFrom);
+    const mailFunction = resourcesOf(dev.templates.app, 'AWS::Lambda::Function').find(([id]) => id.startsWith('MailOutboxFunction'))!;
+    const mailEnv = (props(mailFunction[1]).Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(mailEnv).sort()).toEqual(['INQUIRIES_TABLE', 'MAIL_FROM', 'NODE_OPTIONS', 'SES_CONFIGURATION_SET', 'STAFF_EMAIL']);
+    expect(mailEnv.MAIL_FROM).toBe(dev.config.mailFrom);
     expect(Object.keys(env('ApiStaff'))).toEqual(
       expect.arrayContaining(['STAFF_AUTH_ISSUER', 'STAFF_AUTH_CLIENT_ID', 'AUDIT_LOG_TABLE', 'STAFF_MEMBERS_TABLE']),
     );
     expect(json(env('ApiStaff').STAFF_AUTH_ISSUER)).toContain('https://cognito-idp.ap-southeast-1.amazonaws.com/');
+  });
+
+  it("send inquiry mail from the inquiries table's stream (new items, keys only), with retries, bisection, an encrypted dead-letter queue and a sweep", () => {
+    const [, table] = resourcesOf(dev.templates.app, 'AWS::DynamoDB::Table').find(([id]) => /^DatainquiriesTable/i.test(id))!;
+    expect(props(table).StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
+    dev.templates.app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DatainquiriesTable'), 'StreamArn'] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: Match.anyValue(),
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailOutboxDeadLetters'), 'Arn'] } } },
+    });
+    dev.templates.app.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    dev.templates.app.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailOutboxFunction'), 'Arn'] } })],
+    });
   });
 
   it('each log to their own log group, and every log group of every stack has a retention', () => {
@@ -343,7 +362,17 @@ describe('IAM', () => {
       own,
       { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: tableRef('inquiries') },
       { Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: tableRef('rateLimits') },
+    ]);
+    // The mail function: the inquiries table (read, conditional updates, the sweep's scan), its stream, and mail.
+    const streamRef = { 'Fn::GetAtt': [expect.stringMatching(/^DatainquiriesTable/i), 'StreamArn'] };
+    expect(statementsOf('MailOutboxFunctionRole')).toEqual([
+      own,
+      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Scan', 'dynamodb:UpdateItem'], Resource: tableRef('inquiries') },
+      { Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: streamRef },
+      { Effect: 'Allow', Action: 'dynamodb:ListStreams', Resource: expect.objectContaining({ 'Fn::Join': expect.anything() }) },
       ses,
+      // Lambda's dead-letter destination: send to the one queue.
+      expect.objectContaining({ Action: expect.arrayContaining(['sqs:SendMessage']) }),
     ]);
     expect(statementsOf('ApiDownloadsRole')).toEqual([
       own,
@@ -357,7 +386,7 @@ describe('IAM', () => {
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DataDocumentsBucket/), 'Arn'] } },
     ]);
     // The SES statement names the identity and the configuration set, nothing else.
-    const sesStatement = statementsOf('ApiInquiriesRole').find((s) => s.Sid === 'SendMailFromTheSiteIdentity')!;
+    const sesStatement = statementsOf('MailOutboxFunctionRole').find((s) => s.Sid === 'SendMailFromTheSiteIdentity')!;
     expect(json(sesStatement.Resource)).toMatch(/:ses:ap-southeast-1:000000000000:identity\/","?\{"Ref":"MailIdentity/);
     expect(json(sesStatement.Resource)).toMatch(/:ses:ap-southeast-1:000000000000:configuration-set\/","?\{"Ref":"MailConfigurationSet/);
     // The staff function: its four tables (two indexes by name) and mail; no S3, no rate limits, no table it does not use.
@@ -571,8 +600,10 @@ describe('protection and operations', () => {
     expect(metrics).toContain('AWS/ApiGateway/5xx');
     expect(metrics).toContain('AWS/SES/Reputation.BounceRate');
     expect(metrics).toContain('AWS/SES/Reputation.ComplaintRate');
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(6);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(6);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(7);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(7);
+    // Inquiries whose mail the stream gave up on wait in the dead-letter queue.
+    expect(metrics).toContain('AWS/SQS/ApproximateNumberOfMessagesVisible');
     expect(metrics.filter((m) => m.endsWith('MailFailed'))).toHaveLength(2);
     for (const alarm of alarms) expect(alarm.AlarmActions, String(alarm.MetricName)).toHaveLength(1);
     dev.templates.edgeAlarms.hasResourceProperties('AWS::CloudWatch::Alarm', {

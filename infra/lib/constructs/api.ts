@@ -14,7 +14,8 @@ import { acknowledge, objectsFinding } from '../nag.ts';
 import { PATHS } from '../paths.ts';
 import type { Data } from './data.ts';
 import type { Mail } from './mail.ts';
-import { ProjectFunction, STUB_CODE } from './project-function.ts';
+import { bundleCode } from './mail-outbox.ts';
+import { ProjectFunction } from './project-function.ts';
 import type { StaffAuth } from './staff-auth.ts';
 
 export interface ApiProps {
@@ -68,12 +69,7 @@ export class Api extends Construct {
     const { data, mail, assets } = props;
     const tables = data.tables;
     const common = { logRetentionDays: props.logRetentionDays, retainLogs: props.retainLogs };
-    const code = (name: FunctionName): lambda.Code => {
-      if (!assets.bundleDirs) return lambda.Code.fromInline(STUB_CODE);
-      const dir = assets.bundleDirs[name];
-      if (!dir) throw new Error(`No bundle prepared for the ${name} function`);
-      return lambda.Code.fromAsset(dir);
-    };
+    const code = (name: FunctionName): lambda.Code => bundleCode(assets, name);
     const on = (table: TableName, actions: string[], indexes: string[] = []) =>
       new iam.PolicyStatement({
         actions: actions.map((action) => `dynamodb:${action}`),
@@ -121,14 +117,9 @@ export class Api extends Construct {
       this.add('inquiries', {
         description: 'POST /api/inquiries',
         code: code('inquiries'),
-        environment: {
-          ...tableEnv('inquiries', 'rateLimits'),
-          MAIL_FROM: props.mailFrom,
-          STAFF_EMAIL: props.staffEmail,
-          SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
-          ...trustViewer,
-        },
-        statements: [on('inquiries', ['GetItem', 'PutItem']), on('rateLimits', ['UpdateItem']), mail.sendStatement()],
+        // No mail here: the inquiry is stored with the mails it owes, and the mail function (MailOutbox) sends them.
+        environment: { ...tableEnv('inquiries', 'rateLimits'), ...trustViewer },
+        statements: [on('inquiries', ['GetItem', 'PutItem']), on('rateLimits', ['UpdateItem'])],
         ...common,
       }),
     );

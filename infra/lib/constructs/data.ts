@@ -47,6 +47,7 @@ export class Data extends Construct {
           // The AWS-managed key (aws/dynamodb): encrypted with a key whose use shows in CloudTrail, at no key cost.
           encryption: dynamodb.TableEncryption.AWS_MANAGED,
           timeToLiveAttribute: definition.timeToLiveAttribute,
+          ...(definition.stream === 'keys-only' ? { stream: dynamodb.StreamViewType.KEYS_ONLY } : {}),
           deletionProtection: props.retainData,
           removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });

@@ -79,7 +79,8 @@ export class Monitoring extends Construct {
     }
 
     // The inquiry is stored even when its mail fails (functions/README.md); the log line "mail.failed" is the signal.
-    const mailLogs = props.functions.filter(({ name }) => name === 'inquiries' || name === 'staff');
+    // The mail function sends what inquiries owe; the staff function sends replies.
+    const mailLogs = props.functions.filter(({ name }) => name === 'mail' || name === 'staff');
     const namespace = `${config.project}/${config.envName}`;
     for (const { name, logGroup } of mailLogs) {
       const label = name.charAt(0).toUpperCase() + name.slice(1);

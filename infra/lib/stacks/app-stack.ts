@@ -13,6 +13,7 @@ import { Api } from '../constructs/api.ts';
 import { Data } from '../constructs/data.ts';
 import { HandOffWriter, handOffReader } from '../constructs/hand-off.ts';
 import { Mail } from '../constructs/mail.ts';
+import { MailOutbox } from '../constructs/mail-outbox.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { PublishingPipeline } from '../constructs/publishing-pipeline.ts';
 import { secureBucket } from '../constructs/secure-bucket.ts';
@@ -37,6 +38,7 @@ export class AppStack extends Stack {
   readonly staffAuth: StaffAuth;
   readonly mail: Mail;
   readonly api: Api;
+  readonly mailOutbox: MailOutbox;
   readonly site: Site;
   readonly monitoring: Monitoring;
   readonly publishing?: PublishingPipeline;
@@ -100,6 +102,15 @@ export class AppStack extends Stack {
       retainLogs: config.retainData,
       originVerifySecretVersion: config.originVerifySecretVersion,
     });
+    this.mailOutbox = new MailOutbox(this, 'MailOutbox', {
+      assets,
+      data: this.data,
+      mail: this.mail,
+      mailFrom: config.mailFrom,
+      staffEmail: config.staffEmail,
+      logRetentionDays: config.logRetentionDays,
+      retainLogs: config.retainData,
+    });
 
     this.inlineInventory = scanInline(props.distDir);
     const cognitoEndpoint = `https://cognito-idp.${this.region}.amazonaws.com`;
@@ -124,7 +135,12 @@ export class AppStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       retainLogs: config.retainData,
     });
-    this.monitoring = new Monitoring(this, 'Monitoring', { config, api: this.api, functions: [...this.api.functions, this.site.notFound] });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      api: this.api,
+      functions: [...this.api.functions, this.mailOutbox.function, this.site.notFound],
+    });
+    this.monitoring.alarms.push(this.mailOutbox.alarmTo(this.monitoring.topic));
 
     if (props.publishing)
       this.publishing = new PublishingPipeline(this, 'Publishing', {
