@@ -26,7 +26,7 @@ export interface CmsCollection {
 }
 
 export interface CmsConfig {
-  backend: { name: string; branch: string };
+  backend: { name: string; branch: string; repo?: string; base_url?: string; auth_endpoint?: string };
   local_backend?: { url: string };
   publish_mode?: 'editorial_workflow';
   load_config_file: false;
@@ -163,14 +163,28 @@ function settingsCollection(file: string, context: FieldContext): CmsCollection 
   };
 }
 
+/**
+ * The published editor's Git host, when the build is told it (the publishing build on AWS sets these, see
+ * infra/lib/constructs/publishing-pipeline.ts): GitHub, signing in through the editor's OAuth exchange at DECAP_AUTH_URL.
+ */
+export const CMS_BACKEND_ENV = { repo: 'DECAP_GITHUB_REPO', branch: 'DECAP_BRANCH', authUrl: 'DECAP_AUTH_URL' } as const;
+
+function publishedBackend(env: Record<string, string | undefined>): CmsConfig['backend'] {
+  const repo = env[CMS_BACKEND_ENV.repo];
+  const baseUrl = env[CMS_BACKEND_ENV.authUrl];
+  if (repo && baseUrl)
+    return { name: 'github', repo, branch: env[CMS_BACKEND_ENV.branch] || 'main', base_url: baseUrl, auth_endpoint: 'auth' };
+  return { name: 'git-gateway', branch: 'main' };
+}
+
 /** The whole configuration for one site: a collection per catalog section (facts and texts), pages, news, documents, settings. */
 export function cmsConfig(site: SiteConfig, options: CmsOptions = {}): CmsConfig {
   const content = options.contentFolder ?? 'content';
   const context: FieldContext = { languages: site.languages };
   const catalogText = textFields(textSchema, context);
   return {
-    // The published editor signs in through the hosting's Git gateway; locally the proxy below answers instead.
-    backend: { name: 'git-gateway', branch: 'main' },
+    // The published editor signs in through the Git host (GitHub on AWS) or the hosting's Git gateway; locally the proxy below answers instead.
+    backend: publishedBackend(process.env),
     ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
     ...((options.publishMode ?? process.env.DECAP_PUBLISH_MODE) === 'editorial_workflow'
       ? { publish_mode: 'editorial_workflow' as const }
