@@ -5,6 +5,7 @@ import { readCorridorData } from '#render/corridor/read-corridor.ts';
 import { renderCorridorStrip } from '#render/corridor/strip.ts';
 import { formatClaim } from '#render/format.ts';
 import { useTranslations } from '#render/i18n.ts';
+import { statusText } from '#render/status-text.ts';
 import { catalogFacts } from './catalog-facts.ts';
 
 const facts = catalogFacts();
@@ -69,7 +70,9 @@ describe('the corridor content', () => {
 
 describe('the strip drawn', () => {
   const t = useTranslations('en');
-  const svg = renderCorridorStrip(model, { lang: 'en', t, dir: 'ltr', labelledBy: 'caption' });
+  /** A fixed day, so the stale rule reads the same whenever the test runs. */
+  const today = '2026-06-01';
+  const svg = renderCorridorStrip(model, { lang: 'en', t, dir: 'ltr', labelledBy: 'caption', today });
 
   it('is an image named by its caption, with no script', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="caption"/);
@@ -104,13 +107,22 @@ describe('the strip drawn', () => {
   it('says so where a source marks a status as possibly out of date', () => {
     const unsure = structuredClone(model);
     unsure.segments[1]!.status!.unverified = true;
-    expect(renderCorridorStrip(unsure, { lang: 'en', t, dir: 'ltr', labelledBy: 'caption' })).toContain(
+    expect(renderCorridorStrip(unsure, { lang: 'en', t, dir: 'ltr', labelledBy: 'caption', today })).toContain(
       `>${t('status.operating.label')} (${t('status.unverified')})<`,
     );
   });
 
+  it('writes a status no source has confirmed for the configured time as the badges do: not confirmed since its date', () => {
+    const later = renderCorridorStrip(model, { lang: 'en', t, dir: 'ltr', labelledBy: 'caption', today: '2031-01-01' });
+    const underConstruction = model.segments.find((segment) => segment.status?.value === 'construction')!;
+    const stale = statusText({ status: 'construction', statusAsOf: underConstruction.status!.asOf }, 'en', t, '2031-01-01');
+    expect(stale.stale).toBe(true);
+    expect(later).toContain(`>${stale.text}<`);
+    expect(svg).not.toContain(stale.text);
+  });
+
   it('runs right to left in Arabic: mirrored places, text read from the right', () => {
-    const arabic = renderCorridorStrip(model, { lang: 'ar', t: useTranslations('ar'), dir: 'rtl', labelledBy: 'caption' });
+    const arabic = renderCorridorStrip(model, { lang: 'ar', t: useTranslations('ar'), dir: 'rtl', labelledBy: 'caption', today });
     expect(arabic).toContain('direction="rtl"');
     expect(svg).not.toContain('direction="rtl"');
     const [ltr, rtl] = [circles(svg), circles(arabic)];

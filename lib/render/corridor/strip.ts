@@ -14,6 +14,8 @@ import {
   legend,
 } from '../charts/svg-parts.ts';
 import { formatHours } from './travel-time.ts';
+import { BUILD_DAY, statusText } from '../status-text.ts';
+import type { Day } from '#domain/catalog/staleness.ts';
 import type { CorridorMilestones, CorridorModel, SourcedStatus } from './corridor-data.ts';
 
 export interface StripOptions {
@@ -22,6 +24,8 @@ export interface StripOptions {
   dir: Direction;
   /** Id of the element (the figure's caption) that names the drawing. */
   labelledBy: string;
+  /** The day the stale rule is applied on; the build's day unless a test fixes it. */
+  today?: Day;
 }
 
 const WIDTH = 960;
@@ -39,11 +43,14 @@ const AXIS_END = WIDTH - 150;
 
 export const placeName = (t: TFunction, id: string) => t(`visuals.strip.place.${id}`);
 
-/** The status in words; one a source says may be out of date says so, as the status badges do. */
-const statusLabel = (t: TFunction, status: SourcedStatus | undefined) => {
+/**
+ * The status in words as the badges write it: "not confirmed since <date>" when the stale rule applies, and a note
+ * when a source says it may be out of date.
+ */
+const statusLabel = (t: TFunction, lang: Lang, status: SourcedStatus | undefined, today: Day) => {
   if (!status) return t('visuals.strip.statusNotPublished');
-  const label = t(`status.${status.value}.label`);
-  return status.unverified ? `${label} (${t('status.unverified')})` : label;
+  const { text } = statusText({ status: status.value, statusAsOf: status.asOf }, lang, t, today);
+  return status.unverified ? `${text} (${t('status.unverified')})` : text;
 };
 const statusColor = (status: SourcedStatus | undefined) => (status ? STATUS_COLORS[status.value] : NOT_PUBLISHED_COLOR);
 
@@ -71,7 +78,7 @@ function endOf(milestones: CorridorMilestones, lang: Lang, t: TFunction): { date
 }
 
 export function renderCorridorStrip(model: CorridorModel, options: StripOptions): string {
-  const { lang, t, dir, labelledBy } = options;
+  const { lang, t, dir, labelledBy, today = BUILD_DAY } = options;
   const x = mirror(WIDTH, dir);
   const parts: string[] = [];
 
@@ -119,7 +126,7 @@ export function renderCorridorStrip(model: CorridorModel, options: StripOptions)
         weight: segment.length ? 'bold' : undefined,
         fill: segment.length ? undefined : CHART_MUTED_COLOR,
       }),
-      svgText(middle, STATUS_Y, statusLabel(t, segment.status), {
+      svgText(middle, STATUS_Y, statusLabel(t, lang, segment.status, today), {
         anchor: 'middle',
         className: 'strip-status',
         fill: color === NOT_PUBLISHED_COLOR ? CHART_MUTED_COLOR : color,
@@ -145,7 +152,7 @@ export function renderCorridorStrip(model: CorridorModel, options: StripOptions)
     );
     if (last)
       parts.push(
-        svgText(cx, TERMINAL_STATUS_Y, statusLabel(t, model.terminal.status), {
+        svgText(cx, TERMINAL_STATUS_Y, statusLabel(t, lang, model.terminal.status, today), {
           anchor: 'middle',
           className: 'strip-status',
           fill: statusColor(model.terminal.status),
