@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { capacityByTypeAndStatus, renderCapacityChart } from '#render/charts/energy-capacity.ts';
 import { renderZoneLandChart, zoneLand } from '#render/charts/zone-land.ts';
 import { formatValue } from '#render/format.ts';
+import { freeLand } from '#domain/compare/compare-rows.ts';
 import { useTranslations } from '#render/i18n.ts';
 import { catalogFacts, itemFacts } from './catalog-facts.ts';
 
@@ -87,8 +88,10 @@ describe('land leased and free per zone', () => {
     expect(row('ez-nam-can')).toBeUndefined();
   });
 
-  it('works out free land only from industrial and leased land of the same source and date', () => {
-    expect(row('ip-tra-kha')?.free).toEqual({ value: 3.485, asOf: '2020-10', sources: ['vccinews-40837'] });
+  it('works out free land by the compare rule, never from a total area', () => {
+    for (const r of table.rows) expect(r.free).toEqual(freeLand(facts.find((item) => item.id === r.id)!));
+    expect(row('ip-tra-kha')?.free).toMatchObject({ basis: 'derived', sources: ['vccinews-40837'] });
+    expect(row('ip-tra-kha')?.free?.value).toBeCloseTo(49.38 - 45.895, 1);
     // Khanh An publishes leased land but no industrial land: its total area includes roads and green space.
     expect(row('ip-khanh-an')?.leased?.value).toBe(154.74);
     expect(row('ip-khanh-an')?.free).toBeUndefined();

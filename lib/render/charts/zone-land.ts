@@ -1,17 +1,11 @@
-// Land leased and free per zone from the zones' figures, as a table and as a bar chart drawn at build.
+// Land leased and free per zone from the zones' figures, as a table and as a bar chart drawn at build; free land by the site's one rule.
 import type { TFunction } from 'i18next';
 import { categoryOfKind, type ItemFacts } from '#domain/catalog/catalog.ts';
 import type { Claim } from '#domain/catalog/figures.ts';
+import { type FigureFact, freeLand } from '#domain/compare/compare-rows.ts';
 import type { Lang } from '#domain/site.ts';
 import { formatValue } from '../format.ts';
 import { CHART_MUTED_COLOR, type Direction, legend, mirror, round1, svgOpen, svgText } from './svg-parts.ts';
-
-/** Free industrial land, worked out from two figures of the same source and date (never from figures of different dates). */
-export interface DerivedFree {
-  value: number;
-  asOf: string;
-  sources: string[];
-}
 
 export interface ZoneLandRow {
   id: string;
@@ -19,7 +13,8 @@ export interface ZoneLandRow {
   industrialLand?: Claim;
   leased?: Claim;
   occupancy?: Claim;
-  free?: DerivedFree;
+  /** Industrial land not leased, by the compare page's rule (the one rule for free land on the site). */
+  free?: FigureFact;
 }
 
 export interface ZoneLandTable {
@@ -29,8 +24,6 @@ export interface ZoneLandTable {
 }
 
 const inHectares = (claims: Claim[] | undefined) => claims?.find((claim) => claim.unit === 'ha');
-const sameSourceAndDate = (a: Claim, b: Claim) =>
-  a.asOf === b.asOf && a.asOf !== 'undated' && a.sources.some((id) => b.sources.includes(id));
 
 /** The first figure of each kind, as each item lists its main figure first; biggest zone first. */
 export function zoneLand(catalog: readonly ItemFacts[]): ZoneLandTable {
@@ -47,14 +40,7 @@ export function zoneLand(catalog: readonly ItemFacts[]): ZoneLandTable {
       withoutLeaseFigures.push(facts.id);
       continue;
     }
-    const free =
-      industrialLand && leased && sameSourceAndDate(industrialLand, leased) && industrialLand.value >= leased.value
-        ? {
-            value: Math.round((industrialLand.value - leased.value) * 1000) / 1000,
-            asOf: leased.asOf,
-            sources: [...new Set([...industrialLand.sources, ...leased.sources])],
-          }
-        : undefined;
+    const free = freeLand(facts);
     rows.push({ id: facts.id, area, industrialLand, leased, occupancy, ...(free ? { free } : {}) });
   }
   const size = (row: ZoneLandRow) => row.area?.value ?? row.industrialLand?.value ?? row.leased?.value ?? 0;
