@@ -21,6 +21,7 @@ export const PATHS = {
   viewerRequestFunction: join(ROOT, 'infra/edge/viewer-request.js'),
   originVerifyFunction: join(ROOT, 'infra/functions/origin-verify'),
   notFoundFunction: join(ROOT, 'infra/functions/not-found'),
+  editorAuthFunction: join(ROOT, 'infra/functions/editor-auth'),
   cdkJson: join(ROOT, 'infra/cdk.json'),
 } as const;
 

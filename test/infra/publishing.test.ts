@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CMS_BACKEND_ENV } from '#content-files/cms-config.ts';
 import { PATHS } from '../../infra/lib/paths.ts';
 import { RELEASE_ENV, splitKeys } from '../../infra/lib/release-check.ts';
 import { contentSecurityPolicy, EDITOR_PATH_PATTERN, editorContentSecurityPolicy, scanInline } from '../../infra/lib/site-csp.ts';
@@ -199,6 +200,33 @@ describe('the publishing pipeline', () => {
     expect(JSON.stringify(artifacts.Properties.LifecycleConfiguration)).toContain('"ExpirationInDays":30');
     const [, buildLogs] = only(publishing, 'AWS::Logs::LogGroup', 'PublishingBuildLogs');
     expect(buildLogs.Properties.RetentionInDays).toBe(synth.config.logRetentionDays);
+  });
+
+  it("lets editors sign in with GitHub: the exchange reads only its app's secret, and the built editor is pointed at it", () => {
+    const [secretId] = only(publishing, 'AWS::SecretsManager::Secret', 'PublishingEditorSignIn');
+    const [fnId, fn] = resourcesOf(publishing, 'AWS::Lambda::Function').find(([id]) => id.startsWith('PublishingEditorSignIn'))!;
+    const roleId = (fn.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+    const statements = statementsOf(publishing, roleId);
+    expect(statements.map((s) => [s.Sid, s.Action])).toEqual([
+      ['WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents']],
+      ['ReadOAuthApp', 'secretsmanager:GetSecretValue'],
+    ]);
+    expect(statements[1]!.Resource).toEqual({ Ref: secretId });
+    const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.EDITOR_AUTH_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(imported(env.EDITOR_ORIGIN)).toContain('SiteDistribution');
+    const [, url] = only(publishing, 'AWS::Lambda::Url', 'PublishingEditorSignIn');
+    expect(url.Properties.AuthType).toBe('NONE');
+    expect(imported(url.Properties.TargetFunctionArn)).toContain(fnId);
+
+    const [, project] = only(publishing, 'AWS::CodeBuild::Project', 'Publishing');
+    const variables = Object.fromEntries(
+      (project.Properties.Environment.EnvironmentVariables as { Name: string; Value: unknown }[]).map((v) => [v.Name, v.Value]),
+    );
+    expect(variables[CMS_BACKEND_ENV.repo]).toBe('camau-dfa/invest-site');
+    expect(variables[CMS_BACKEND_ENV.branch]).toBe('content');
+    expect(imported(variables[CMS_BACKEND_ENV.authUrl])).toContain('PublishingEditorSignInExchangeFunctionFunctionUrl');
+    expect(variables.DECAP_PUBLISH_MODE).toBe('editorial_workflow');
   });
 
   it('passes cdk-nag with every accepted finding acknowledged by name and reason', () => {

@@ -15,9 +15,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config.ts';
+import { CMS_BACKEND_ENV } from '#content-files/cms-config.ts';
 import { acknowledge, objectsFinding } from '../nag.ts';
 import type { PublishingConfig } from '../publishing-config.ts';
 import { joinKeys, RELEASE_ENV } from '../release-check.ts';
+import { EditorSignIn } from './editor-sign-in.ts';
 import { secureBucket } from './secure-bucket.ts';
 import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from './site.ts';
 
@@ -58,6 +60,7 @@ export class PublishingPipeline extends Construct {
   readonly project: codebuild.PipelineProject;
   readonly pipeline: codepipeline.Pipeline;
   readonly failureRule: events.Rule;
+  readonly signIn: EditorSignIn;
 
   constructor(scope: Construct, id: string, props: PublishingPipelineProps) {
     super(scope, id);
@@ -96,6 +99,13 @@ export class PublishingPipeline extends Construct {
       removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
+    // Editors sign in with their Git host accounts: the published editor's configuration points at this exchange.
+    this.signIn = new EditorSignIn(this, 'EditorSignIn', {
+      editorOrigin: config.domain ? `https://${config.domain}` : `https://${props.distribution.distributionDomainName}`,
+      logRetentionDays: config.logRetentionDays,
+      retainLogs: config.retainData,
+    });
+
     this.project = new codebuild.PipelineProject(this, 'Build', {
       projectName,
       description: `Builds ${config.siteName} from the content branch and uploads it to the site bucket, then invalidates CloudFront`,
@@ -118,6 +128,11 @@ export class PublishingPipeline extends Construct {
         PAGE_CACHE_CONTROL: { value: PAGE_CACHE_CONTROL },
         [RELEASE_ENV.contentSecurityPolicy]: { value: props.contentSecurityPolicy },
         [RELEASE_ENV.documentKeys]: { value: joinKeys(props.documentKeys) },
+        // The published editor (lib/content-files/cms-config.ts): this repository and branch, this sign-in, drafts until approved.
+        [CMS_BACKEND_ENV.repo]: { value: `${publishing.owner}/${publishing.repository}` },
+        [CMS_BACKEND_ENV.branch]: { value: publishing.branch },
+        [CMS_BACKEND_ENV.authUrl]: { value: this.signIn.origin },
+        DECAP_PUBLISH_MODE: { value: 'editorial_workflow' },
       },
       buildSpec: codebuild.BuildSpec.fromObject({
         version: '0.2',
