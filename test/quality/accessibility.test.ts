@@ -119,6 +119,21 @@ function templates(lang: Lang): Target[] {
       },
     },
     { name: 'data', path: `/${lang}/data/` },
+    {
+      // A shared link with an id the catalog does not have: the notice and the table drawn from the build's data.
+      name: 'compare',
+      path: `/${lang}/compare/?items=ip-khanh-an,ip-hoa-trung,no-such-item`,
+      prepare: async (page) => void (await page.waitForSelector('.compare-table', { timeout: 15_000 })),
+    },
+    {
+      // Bad input and answers at once: the error summary, the marked field and every zone's table.
+      name: 'match (errors and answers)',
+      path: `/${lang}/match/?land=x&gas=yes&port=60`,
+      prepare: async (page) => {
+        await page.waitForSelector('.match-zone', { timeout: 15_000 });
+        await page.waitForSelector('.error-summary');
+      },
+    },
   ];
   if (existsSync(`dist/${lang}/news/index.html`)) targets.push({ name: 'news list', path: `/${lang}/news/` });
   const post = firstNewsPost(lang);

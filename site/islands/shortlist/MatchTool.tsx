@@ -1,5 +1,5 @@
 // The requirements matcher: a GET form (the criteria live in the address) and every zone's answer, criterion by criterion.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   CRITERIA,
   type Criteria,
@@ -99,6 +99,13 @@ export default function MatchTool({ lang, dataUrl, sectors, strings }: MatchTool
     );
   };
 
+  // Without JavaScript the browser sends every field; with it, only those filled in, so a shared address stays short.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const filled = CRITERIA.filter((field) => raw[field].trim()).map((field) => [field, raw[field].trim()]);
+    window.location.assign(`/${lang}/match/?${new URLSearchParams(filled)}`);
+  };
+
   const sectorError = errorFor('sector');
   const asked = parsed ? Object.keys(parsed.criteria).length : 0;
   const data = loaded.state === 'ready' ? loaded.data : undefined;
@@ -125,7 +132,7 @@ export default function MatchTool({ lang, dataUrl, sectors, strings }: MatchTool
       {parsed && parsed.ignored.length > 0 && (
         <p className="notice">{fillPlaceholders(strings.ignored ?? '', { names: parsed.ignored.join(', ') })}</p>
       )}
-      <form className="inquiry-form match-form" method="get" action={`/${lang}/match/`} noValidate>
+      <form className="inquiry-form match-form" method="get" action={`/${lang}/match/`} noValidate onSubmit={submit}>
         <fieldset>
           <legend>{strings.legend}</legend>
           <p className="hint">{strings.hint}</p>

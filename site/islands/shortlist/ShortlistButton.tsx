@@ -62,7 +62,8 @@ export default function ShortlistButton({ lang, id, title, strings, compact = fa
         {strings.add}
       </button>
       {!compact && live && ids.length > 0 && (
-        <a className="shortlist-open" href={comparePath(lang, ids)}>
+        // The compare page reads this browser's shortlist itself (and then shows it in its address), so the list stays its own.
+        <a className="shortlist-open" href={comparePath(lang, [])}>
           {fill(strings.open, ids.length)}
         </a>
       )}
