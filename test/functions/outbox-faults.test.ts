@@ -15,6 +15,9 @@ import { INQUIRY_MAILS, mailId } from '../../functions/outbox/mails.ts';
 import { faultyDynamo, type Fault, type FaultyDynamo } from './faulty-dynamo.ts';
 import { postInquiry, readEml, startTestStack, validInquiry, type TestStack } from './helpers.ts';
 
+/** Each test waits on sweeps, retries and (for the hangs) the clients' timeouts: room for a busy shared machine. */
+const SLOW = 90_000;
+
 let stack: TestStack;
 const errors: string[] = [];
 const log: Log = { info: () => {}, error: (event) => errors.push(event) };
@@ -97,7 +100,7 @@ async function stored(key: string) {
 }
 
 /** Polls until `check` passes (the sweep runs every 200 ms), then returns; fails with the last error after `ms`. */
-async function eventually(check: () => Promise<void> | void, ms = 10_000): Promise<void> {
+async function eventually(check: () => Promise<void> | void, ms = 40_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     try {
@@ -138,193 +141,225 @@ const isInquiryPut = (call: { operation: string; table?: string }) =>
   call.operation === 'PutItem' && call.table === stack.names.tables.inquiries;
 
 describe('a write whose answer is lost', () => {
-  it("the SDK's own retry finds the record it wrote: one inquiry, answered 201, mailed once", async () => {
-    const r = await rig();
-    try {
-      let lost = 0;
-      r.dynamo.fault = (call): Fault => (isInquiryPut(call) && lost++ === 0 ? 'lose-answer' : 'pass');
-      const key = crypto.randomUUID();
-      const answer = await postInquiry(r.api.url, validInquiry({ email: 'lost-once@example.jp' }), { key });
-      expect(answer.status).toBe(201);
-      expect(lost).toBe(2);
-      await r.worker.idle();
-      await expectMailedOnce(r, key);
-    } finally {
-      await r.close();
-    }
-  });
+  it(
+    "the SDK's own retry finds the record it wrote: one inquiry, answered 201, mailed once",
+    async () => {
+      const r = await rig();
+      try {
+        let lost = 0;
+        r.dynamo.fault = (call): Fault => (isInquiryPut(call) && lost++ === 0 ? 'lose-answer' : 'pass');
+        const key = crypto.randomUUID();
+        const answer = await postInquiry(r.api.url, validInquiry({ email: 'lost-once@example.jp' }), { key });
+        expect(answer.status).toBe(201);
+        expect(lost).toBe(2);
+        await r.worker.idle();
+        await expectMailedOnce(r, key);
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 
-  it('every attempt loses its answer: 503 to the visitor, the inquiry is stored and mailed anyway, the retry gets its reference', async () => {
-    const r = await rig();
-    try {
-      let losing = true;
-      r.dynamo.fault = (call): Fault => (losing && isInquiryPut(call) ? 'lose-answer' : 'pass');
-      const key = crypto.randomUUID();
-      const body = validInquiry({ email: 'lost-always@example.jp' });
-      const answer = await postInquiry(r.api.url, body, { key });
-      expect(answer.status).toBe(503);
-      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
-      // Nobody told the worker; the sweep finds the owed mails in the record that did land.
-      await expectMailedOnce(r, key);
+  it(
+    'every attempt loses its answer: 503 to the visitor, the inquiry is stored and mailed anyway, the retry gets its reference',
+    async () => {
+      const r = await rig();
+      try {
+        let losing = true;
+        r.dynamo.fault = (call): Fault => (losing && isInquiryPut(call) ? 'lose-answer' : 'pass');
+        const key = crypto.randomUUID();
+        const body = validInquiry({ email: 'lost-always@example.jp' });
+        const answer = await postInquiry(r.api.url, body, { key });
+        expect(answer.status).toBe(503);
+        expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+        // Nobody told the worker; the sweep finds the owed mails in the record that did land.
+        await expectMailedOnce(r, key);
 
-      losing = false;
-      const retry = await postInquiry(r.api.url, body, { key });
-      expect(retry.status).toBe(201);
-      expect(retry.headers.get('idempotent-replayed')).toBe('true');
-      expect(retry.body.reference).toBe((await stored(key))?.reference);
-      await r.worker.idle();
-      await expectMailedOnce(r, key);
-    } finally {
-      await r.close();
-    }
-  });
+        losing = false;
+        const retry = await postInquiry(r.api.url, body, { key });
+        expect(retry.status).toBe(201);
+        expect(retry.headers.get('idempotent-replayed')).toBe('true');
+        expect(retry.body.reference).toBe((await stored(key))?.reference);
+        await r.worker.idle();
+        await expectMailedOnce(r, key);
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('a database that hangs', () => {
-  it('accepting connections and never answering: 503 with Retry-After within the request deadline, nothing stored, no mail', async () => {
-    const r = await rig();
-    try {
-      r.dynamo.fault = () => 'hang';
-      const key = crypto.randomUUID();
-      const started = Date.now();
-      const answer = await postInquiry(r.api.url, validInquiry({ email: 'hung@example.jp' }), { key });
-      const took = Date.now() - started;
-      expect(answer.status).toBe(503);
-      expect(answer.body).toEqual({ errors: [{ code: 'unavailable' }] });
-      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
-      // The promise is an answer before the deadline, not a speed: the slack is for a busy machine.
-      expect(took).toBeLessThan(REQUEST_DEADLINE_MS + 1000);
-      r.dynamo.fault = () => 'pass';
-      expect(await stored(key)).toBeUndefined();
-      await r.worker.sweep();
-      await r.worker.idle();
-      expect(readdirSync(r.mailDir)).toEqual([]);
-    } finally {
-      await r.close();
-    }
-  }, 20_000);
+  it(
+    'accepting connections and never answering: 503 with Retry-After within the request deadline, nothing stored, no mail',
+    async () => {
+      const r = await rig();
+      try {
+        r.dynamo.fault = () => 'hang';
+        const key = crypto.randomUUID();
+        const started = Date.now();
+        const answer = await postInquiry(r.api.url, validInquiry({ email: 'hung@example.jp' }), { key });
+        const took = Date.now() - started;
+        expect(answer.status).toBe(503);
+        expect(answer.body).toEqual({ errors: [{ code: 'unavailable' }] });
+        expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+        // The promise is an answer before the deadline, not a speed: the slack is for a busy machine.
+        expect(took).toBeLessThan(REQUEST_DEADLINE_MS + 1000);
+        r.dynamo.fault = () => 'pass';
+        expect(await stored(key)).toBeUndefined();
+        await r.worker.sweep();
+        await r.worker.idle();
+        expect(readdirSync(r.mailDir)).toEqual([]);
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 
-  it('hanging after the write landed: 503 in time, then the mails go once and the retry gets the same reference', async () => {
-    const r = await rig();
-    try {
-      let hanging = true;
-      r.dynamo.fault = (call): Fault => (hanging && isInquiryPut(call) ? 'hang-after' : 'pass');
-      const key = crypto.randomUUID();
-      const body = validInquiry({ email: 'hung-after@example.jp' });
-      const started = Date.now();
-      const answer = await postInquiry(r.api.url, body, { key });
-      expect(answer.status).toBe(503);
-      expect(Date.now() - started).toBeLessThan(REQUEST_DEADLINE_MS + 1000);
-      await expectMailedOnce(r, key);
-      hanging = false;
-      const retry = await postInquiry(r.api.url, body, { key });
-      expect(retry.status).toBe(201);
-      expect(retry.body.reference).toBe((await stored(key))?.reference);
-      await r.worker.idle();
-      await expectMailedOnce(r, key);
-    } finally {
-      await r.close();
-    }
-  }, 20_000);
+  it(
+    'hanging after the write landed: 503 in time, then the mails go once and the retry gets the same reference',
+    async () => {
+      const r = await rig();
+      try {
+        let hanging = true;
+        r.dynamo.fault = (call): Fault => (hanging && isInquiryPut(call) ? 'hang-after' : 'pass');
+        const key = crypto.randomUUID();
+        const body = validInquiry({ email: 'hung-after@example.jp' });
+        const started = Date.now();
+        const answer = await postInquiry(r.api.url, body, { key });
+        expect(answer.status).toBe(503);
+        expect(Date.now() - started).toBeLessThan(REQUEST_DEADLINE_MS + 1000);
+        await expectMailedOnce(r, key);
+        hanging = false;
+        const retry = await postInquiry(r.api.url, body, { key });
+        expect(retry.status).toBe(201);
+        expect(retry.body.reference).toBe((await stored(key))?.reference);
+        await r.worker.idle();
+        await expectMailedOnce(r, key);
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('a database that dies and comes back', () => {
-  it('dying right after the inquiry is written: the worker fails, the sweep sends once it is back', async () => {
-    const r = await rig();
-    try {
-      let dead = false;
-      r.dynamo.fault = (call): Fault => {
-        if (dead) return 'down';
-        if (isInquiryPut(call)) dead = true; // this write goes through; everything after it finds the database gone
-        return 'pass';
-      };
-      const key = crypto.randomUUID();
-      const body = validInquiry({ email: 'died@example.jp' });
-      const answer = await postInquiry(r.api.url, body, { key });
-      expect(answer.status).toBe(201);
-      await r.worker.idle();
-      expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toEqual([]);
-      expect(errors).toContain('mail.worker.failed');
-      // While it is down, new inquiries are refused with 503 and nothing is mailed.
-      expect((await postInquiry(r.api.url, validInquiry({ email: 'refused@example.jp' }))).status).toBe(503);
+  it(
+    'dying right after the inquiry is written: the worker fails, the sweep sends once it is back',
+    async () => {
+      const r = await rig();
+      try {
+        let dead = false;
+        r.dynamo.fault = (call): Fault => {
+          if (dead) return 'down';
+          if (isInquiryPut(call)) dead = true; // this write goes through; everything after it finds the database gone
+          return 'pass';
+        };
+        const key = crypto.randomUUID();
+        const body = validInquiry({ email: 'died@example.jp' });
+        const answer = await postInquiry(r.api.url, body, { key });
+        expect(answer.status).toBe(201);
+        await r.worker.idle();
+        expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toEqual([]);
+        expect(errors).toContain('mail.worker.failed');
+        // While it is down, new inquiries are refused with 503 and nothing is mailed.
+        expect((await postInquiry(r.api.url, validInquiry({ email: 'refused@example.jp' }))).status).toBe(503);
 
-      dead = false;
-      r.dynamo.fault = () => 'pass';
-      await expectMailedOnce(r, key);
-      expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toHaveLength(2);
-    } finally {
-      await r.close();
-    }
-  });
+        dead = false;
+        r.dynamo.fault = () => 'pass';
+        await expectMailedOnce(r, key);
+        expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toHaveLength(2);
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 
-  it('dying between the mail and its settlement: the lease runs out and the same mail id is sent again, kept once', async () => {
-    const r = await rig({ leaseMs: 500 });
-    try {
-      let dead = false;
-      let settles = 0;
-      r.dynamo.fault = (call): Fault => {
-        if (dead) return 'down';
-        // The first settlement (after the acknowledgement went) is where the database dies.
-        if (
-          call.operation === 'UpdateItem' &&
-          call.table === stack.names.tables.inquiries &&
-          r.mail.accepted.length === 1 &&
-          settles++ === 0
-        ) {
-          dead = true;
-          return 'down';
-        }
-        return 'pass';
-      };
-      const key = crypto.randomUUID();
-      expect((await postInquiry(r.api.url, validInquiry({ email: 'died-late@example.jp' }), { key })).status).toBe(201);
-      await r.worker.idle();
-      dead = false;
-      r.dynamo.fault = () => 'pass';
-      // The one window the guarantee cannot close: the service took the acknowledgement, nobody recorded it.
-      await expectMailedOnce(r, key, { resent: ['acknowledgement'] });
-    } finally {
-      await r.close();
-    }
-  });
+  it(
+    'dying between the mail and its settlement: the lease runs out and the same mail id is sent again, kept once',
+    async () => {
+      const r = await rig({ leaseMs: 500 });
+      try {
+        let dead = false;
+        let settles = 0;
+        r.dynamo.fault = (call): Fault => {
+          if (dead) return 'down';
+          // The first settlement (after the acknowledgement went) is where the database dies.
+          if (
+            call.operation === 'UpdateItem' &&
+            call.table === stack.names.tables.inquiries &&
+            r.mail.accepted.length === 1 &&
+            settles++ === 0
+          ) {
+            dead = true;
+            return 'down';
+          }
+          return 'pass';
+        };
+        const key = crypto.randomUUID();
+        expect((await postInquiry(r.api.url, validInquiry({ email: 'died-late@example.jp' }), { key })).status).toBe(201);
+        await r.worker.idle();
+        dead = false;
+        r.dynamo.fault = () => 'pass';
+        // The one window the guarantee cannot close: the service took the acknowledgement, nobody recorded it.
+        await expectMailedOnce(r, key, { resent: ['acknowledgement'] });
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('a mail service that fails, then recovers', () => {
-  it('sends nothing while it is down, keeps the mails owed, and sends each once when it is back', async () => {
-    const r = await rig();
-    try {
-      r.mail.mode = 'down';
-      const keys = [crypto.randomUUID(), crypto.randomUUID()];
-      for (const [n, key] of keys.entries())
-        expect((await postInquiry(r.api.url, validInquiry({ email: `mail-down-${n}@example.jp` }), { key })).status).toBe(201);
-      await r.worker.idle();
-      await r.worker.sweep();
-      await r.worker.idle();
-      for (const key of keys) expect((await stored(key))?.mailOwed).toEqual(new Set(INQUIRY_MAILS));
-      expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toEqual([]);
-      expect(errors).toContain('mail.failed');
+  it(
+    'sends nothing while it is down, keeps the mails owed, and sends each once when it is back',
+    async () => {
+      const r = await rig();
+      try {
+        r.mail.mode = 'down';
+        const keys = [crypto.randomUUID(), crypto.randomUUID()];
+        for (const [n, key] of keys.entries())
+          expect((await postInquiry(r.api.url, validInquiry({ email: `mail-down-${n}@example.jp` }), { key })).status).toBe(201);
+        await r.worker.idle();
+        await r.worker.sweep();
+        await r.worker.idle();
+        for (const key of keys) expect((await stored(key))?.mailOwed).toEqual(new Set(INQUIRY_MAILS));
+        expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toEqual([]);
+        expect(errors).toContain('mail.failed');
 
-      r.mail.mode = 'up';
-      for (const key of keys) await expectMailedOnce(r, key);
-      await r.worker.sweep();
-      await r.worker.idle();
-      expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toHaveLength(4);
-    } finally {
-      await r.close();
-    }
-  });
+        r.mail.mode = 'up';
+        for (const key of keys) await expectMailedOnce(r, key);
+        await r.worker.sweep();
+        await r.worker.idle();
+        expect(readdirSync(r.mailDir).filter((name) => name.endsWith('.eml'))).toHaveLength(4);
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 
-  it("losing the service's answer after it took a mail: sent again under the same id, one copy in the mailbox", async () => {
-    const r = await rig();
-    try {
-      r.mail.mode = 'lose-answer';
-      const key = crypto.randomUUID();
-      expect((await postInquiry(r.api.url, validInquiry({ email: 'mail-lost@example.jp' }), { key })).status).toBe(201);
-      await r.worker.idle();
-      r.mail.mode = 'up';
-      await expectMailedOnce(r, key, { resent: ['acknowledgement', 'staff-notification'] });
-    } finally {
-      await r.close();
-    }
-  });
+  it(
+    "losing the service's answer after it took a mail: sent again under the same id, one copy in the mailbox",
+    async () => {
+      const r = await rig();
+      try {
+        r.mail.mode = 'lose-answer';
+        const key = crypto.randomUUID();
+        expect((await postInquiry(r.api.url, validInquiry({ email: 'mail-lost@example.jp' }), { key })).status).toBe(201);
+        await r.worker.idle();
+        r.mail.mode = 'up';
+        await expectMailedOnce(r, key, { resent: ['acknowledgement', 'staff-notification'] });
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
 });
