@@ -10,6 +10,7 @@ import { measureApi } from './lib/api.ts';
 import { measureBuildScale } from './lib/build-scale.ts';
 import { runLighthouse, withChrome } from './lib/lighthouse.ts';
 import { measureMap } from './lib/map-timing.ts';
+import { measurePublish } from './lib/publish.ts';
 import { type BenchResults, mergeResults, type PartResult, readResults, renderReport } from './lib/report.ts';
 import { PART_NAMES, type PageResult, type PartName } from './lib/sections.ts';
 
@@ -116,6 +117,11 @@ async function main(): Promise<void> {
         LIGHTHOUSE_PAGES.map((page) => ({ label: `${lang} ${page.label}`, path: `/${lang}/${page.path}` })),
       );
       fresh.pages = measured<'pages'>(await lighthouseFor(server.origin, targets));
+    }
+
+    if (wanted('publish')) {
+      console.log('publish: a saved one-item change to the rebuilt site, beside a full build');
+      fresh.publish = measured<'publish'>(await measurePublish(2));
     }
   } finally {
     await server.close();

@@ -3,6 +3,7 @@ import type { ApiFigures } from './api.ts';
 import type { BuildScale } from './build-scale.ts';
 import type { FormFactor, LighthouseFigures } from './lighthouse.ts';
 import type { MapTiming } from './map-timing.ts';
+import type { PublishFigures } from './publish.ts';
 
 export interface PageResult {
   label: string;
@@ -25,12 +26,13 @@ export interface PartFigures {
   api: ApiFigures;
   build: BuildFigures;
   pages: PageResult[];
+  publish: PublishFigures;
 }
 
 export type PartName = keyof PartFigures;
 
 /** In the order the bench runs them and the report shows them. */
-export const PART_NAMES: readonly PartName[] = ['map', 'api', 'build', 'pages'];
+export const PART_NAMES: readonly PartName[] = ['map', 'api', 'build', 'pages', 'publish'];
 
 const kb = (bytes: number | null) => (typeof bytes === 'number' && Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '—');
 
@@ -129,10 +131,38 @@ ${lighthouseTable(results)}
 `;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : Math.round(((sorted[middle - 1]! + sorted[middle]!) / 2) * 10) / 10;
+};
+
+function publishSection(figures: PublishFigures): string {
+  const change = median(figures.changeToSiteSeconds);
+  const full = median(figures.fullBuildSeconds);
+  return `One item's text (\`${figures.changed}\`, its summary) saved through the editor's local proxy (decap-server, as
+\`/admin/\` saves it), then the site rebuilt as \`npm run build\` builds it (Astro, then Pagefind) until the item's page shows
+the new summary, beside a full build of the same copy from nothing (dist/ and Astro's and Vite's caches removed), the two
+alternating in one run, ${figures.fullBuildSeconds.length} times each. The site has ${figures.pages} pages.
+
+| from | to | seconds (median) | runs (s) |
+|---|---|---|---|
+| a saved one-item change | the rebuilt site showing it | ${change} | ${figures.changeToSiteSeconds.join(', ')} |
+| nothing (no caches) | a full build | ${full} | ${figures.fullBuildSeconds.join(', ')} |
+
+The save itself took ${figures.saveMs.join(', ')} ms. Ratio change / full: **${(change / full).toFixed(2)}**. Astro builds
+static sites whole: its content cache spares re-reading unchanged files, but every page is rendered again (each page
+lists or links items), so a one-item change costs nearly a full build. The figures are from a shared machine with other
+builds running; the ratio, measured in the same run, is the figure to compare. \`npm run dev\` needs no build: its dev
+server renders a page again when it is next asked for (not measured here).
+`;
+}
+
 /** Each part's heading, and its section's text below the heading from its figures. */
 export const SECTIONS: { [P in PartName]: { title: string; body: (figures: PartFigures[P]) => string } } = {
   map: { title: 'Map page against a bare MapLibre page', body: mapSection },
   api: { title: 'API', body: apiSection },
   build: { title: 'Build scale', body: buildSection },
   pages: { title: 'Lighthouse on the page templates', body: pagesSection },
+  publish: { title: 'From a saved change to the rebuilt site', body: publishSection },
 };
