@@ -227,6 +227,13 @@ describe('the publishing pipeline', () => {
     expect(variables[CMS_BACKEND_ENV.branch]).toBe('content');
     expect(imported(variables[CMS_BACKEND_ENV.authUrl])).toContain('PublishingEditorSignInExchangeFunctionFunctionUrl');
     expect(variables.DECAP_PUBLISH_MODE).toBe('editorial_workflow');
+
+    // The set-up's values, as outputs: the OAuth app's callback, the secret to fill, the editor's build settings for npm run deploy.
+    const outputs = publishing.findOutputs('*');
+    const output = (name: string) => Object.entries(outputs).find(([id]) => id.startsWith(`Publishing${name}`))?.[1] as Json;
+    expect(imported(output('EditorSignInCallbackUrl').Value)).toMatch(/\/callback"/);
+    expect(output('EditorSignInSecretArn').Value).toEqual({ Ref: secretId });
+    expect(imported(output('PublishedEditorEnvironment').Value)).toContain('DECAP_GITHUB_REPO=camau-dfa/invest-site DECAP_BRANCH=content');
   });
 
   it('passes cdk-nag with every accepted finding acknowledged by name and reason', () => {

@@ -1,6 +1,6 @@
 // The publishing pipeline: a change merged into the content branch is checked, built and uploaded to the site bucket, then CloudFront is invalidated; a failure tells the publishers.
 import type * as cdk from 'aws-cdk-lib';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
@@ -106,6 +106,14 @@ export class PublishingPipeline extends Construct {
       retainLogs: config.retainData,
     });
 
+    // The published editor (lib/content-files/cms-config.ts): this repository and branch, this sign-in, drafts until approved.
+    const editorEnvironment: Record<string, string> = {
+      [CMS_BACKEND_ENV.repo]: `${publishing.owner}/${publishing.repository}`,
+      [CMS_BACKEND_ENV.branch]: publishing.branch,
+      [CMS_BACKEND_ENV.authUrl]: this.signIn.origin,
+      DECAP_PUBLISH_MODE: 'editorial_workflow',
+    };
+
     this.project = new codebuild.PipelineProject(this, 'Build', {
       projectName,
       description: `Builds ${config.siteName} from the content branch and uploads it to the site bucket, then invalidates CloudFront`,
@@ -128,11 +136,7 @@ export class PublishingPipeline extends Construct {
         PAGE_CACHE_CONTROL: { value: PAGE_CACHE_CONTROL },
         [RELEASE_ENV.contentSecurityPolicy]: { value: props.contentSecurityPolicy },
         [RELEASE_ENV.documentKeys]: { value: joinKeys(props.documentKeys) },
-        // The published editor (lib/content-files/cms-config.ts): this repository and branch, this sign-in, drafts until approved.
-        [CMS_BACKEND_ENV.repo]: { value: `${publishing.owner}/${publishing.repository}` },
-        [CMS_BACKEND_ENV.branch]: { value: publishing.branch },
-        [CMS_BACKEND_ENV.authUrl]: { value: this.signIn.origin },
-        DECAP_PUBLISH_MODE: { value: 'editorial_workflow' },
+        ...Object.fromEntries(Object.entries(editorEnvironment).map(([name, value]) => [name, { value }])),
       },
       buildSpec: codebuild.BuildSpec.fromObject({
         version: '0.2',
@@ -178,6 +182,30 @@ export class PublishingPipeline extends Construct {
 
     this.failureRule = this.notifyOnFailure(config);
     this.acknowledgeFindings(props.siteBucket, artifacts);
+    this.outputs(editorEnvironment);
+  }
+
+  /** Where the set-up of docs/publishing.md ("Publishing on AWS") finds its values. */
+  private outputs(editorEnvironment: Record<string, string>): void {
+    new CfnOutput(this, 'EditorSignInCallbackUrl', {
+      description: "The GitHub OAuth app's Authorization callback URL",
+      value: `${this.signIn.origin}/callback`,
+    });
+    new CfnOutput(this, 'EditorSignInSecretArn', {
+      description: 'Put the OAuth app\'s {"clientId","clientSecret"} here (aws secretsmanager put-secret-value)',
+      value: this.signIn.secret.secretArn,
+    });
+    new CfnOutput(this, 'PublishedEditorEnvironment', {
+      description: 'Prefix npm run deploy with these, so a deployment from a computer builds the same editor as the pipeline',
+      value: Object.entries(editorEnvironment)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' '),
+    });
+    new CfnOutput(this, 'PublishingPipelineName', { value: this.pipeline.pipelineName });
+    new CfnOutput(this, 'PublishingFailureTopicArn', {
+      description: 'Publishers subscribed here hear of failed publications',
+      value: this.topic.topicArn,
+    });
   }
 
   /**
