@@ -63,7 +63,7 @@ describe("the editor's checks before a save", () => {
   });
 
   it('refuse a summary over 400 characters and a translation without its source version, in every language of the entry', () => {
-    const texts = Object.fromEntries(
+    const texts: Record<string, Record<string, unknown>> = Object.fromEntries(
       site.languages.map((lang) => {
         const { data, body } = splitFrontMatter(readFileSync(join(root, ZONE, `index.${lang}.md`), 'utf8'));
         return [lang, { ...(data as Record<string, unknown>), body }];

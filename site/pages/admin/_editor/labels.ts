@@ -7,6 +7,7 @@ export interface Labels {
   state: Record<TranslationState, string>;
   sourceText: (version: number | undefined) => string;
   willBump: (from: number | undefined, to: number) => string;
+  keepVersion: (version: number) => string;
   translatedFrom: (source: string, version: number | undefined, current: number | undefined) => string;
   changesSince: (version: number) => string;
   noChange: string;
@@ -35,6 +36,7 @@ export const LABELS: Record<EditorLocale, Labels> = {
       `This is the source text${version === undefined ? '' : `, version ${version}`}; the other languages translate it.`,
     willBump: (from, to) =>
       `Its words changed: it will be saved as version ${to}${from === undefined ? '' : ` (was ${from})`}, and its translations become stale.`,
+    keepVersion: (version) => `Only a typo or wording fix, the meaning is the same: keep version ${version}`,
     translatedFrom: (source, version, current) =>
       `Translated from the ${source} text, version ${version ?? '?'}; that text is now at version ${current ?? '?'}.`,
     changesSince: (version) => `What changed in the source since version ${version}:`,
@@ -62,6 +64,7 @@ export const LABELS: Record<EditorLocale, Labels> = {
       `Đây là văn bản nguồn${version === undefined ? '' : `, phiên bản ${version}`}; các ngôn ngữ khác dịch từ văn bản này.`,
     willBump: (from, to) =>
       `Nội dung đã thay đổi: văn bản sẽ được lưu thành phiên bản ${to}${from === undefined ? '' : ` (trước là ${from})`}, các bản dịch sẽ thành lỗi thời.`,
+    keepVersion: (version) => `Chỉ sửa lỗi chính tả hoặc câu chữ, ý nghĩa không đổi: giữ phiên bản ${version}`,
     translatedFrom: (source, version, current) =>
       `Dịch từ văn bản ${source}, phiên bản ${version ?? '?'}; văn bản đó hiện ở phiên bản ${current ?? '?'}.`,
     changesSince: (version) => `Những gì đã thay đổi trong văn bản nguồn kể từ phiên bản ${version}:`,

@@ -30,6 +30,8 @@ interface VersionState {
   words: string;
   translation: boolean;
   changed: boolean;
+  /** The publisher says the change keeps the meaning (a typo): the version stays. */
+  keep: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export const SourceVersionControl = createClass<WidgetProps<number | undefined>,
       words: JSON.stringify(wordsOf(data)),
       translation: isTranslation(data),
       changed: false,
+      keep: false,
     };
   },
   componentDidMount() {
@@ -63,7 +66,7 @@ export const SourceVersionControl = createClass<WidgetProps<number | undefined>,
     const translation = isTranslation(data);
     const changed = !translation && JSON.stringify(wordsOf(data)) !== this.state.words;
     if (!translation) {
-      const wanted = changed ? (this.state.base ?? 0) + 1 : this.state.base;
+      const wanted = changed && !this.state.keep ? (this.state.base ?? 0) + 1 : this.state.base;
       if (this.props.value !== wanted) this.props.onChange(wanted);
     }
     if (translation !== this.state.translation || changed !== this.state.changed) this.setState({ translation, changed });
@@ -74,7 +77,21 @@ export const SourceVersionControl = createClass<WidgetProps<number | undefined>,
     const lines: Element[] = [];
     if (!this.state.translation) {
       lines.push(paragraph(labels.sourceText(value)));
-      if (this.state.changed && value !== undefined) lines.push(paragraph(labels.willBump(this.state.base, value), { role: 'status' }));
+      if (this.state.changed && !this.state.keep && value !== undefined)
+        lines.push(paragraph(labels.willBump(this.state.base, value), { role: 'status' }));
+      if (this.state.changed && this.state.base !== undefined)
+        lines.push(
+          h(
+            'label',
+            { style: { display: 'block' } },
+            h('input', {
+              type: 'checkbox',
+              checked: this.state.keep,
+              onChange: (event: Event) => this.setState({ keep: (event.target as HTMLInputElement).checked }),
+            }),
+            ` ${labels.keepVersion(this.state.base)}`,
+          ),
+        );
     }
     return h('div', { id: forID, className: this.props.classNameWrapper, 'data-testid': 'source-version' }, ...lines, value ?? '–');
   },
