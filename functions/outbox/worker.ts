@@ -51,18 +51,19 @@ export async function deliverOwed(deps: MailWorkerDeps, idempotencyKey: string):
   if (!found) return report;
   const { record } = found;
   for (const mail of found.owed) {
-    const now = deps.now();
-    const leaseUntil = now + (deps.leaseMs ?? DEFAULT_LEASE_MS);
-    if (!(await deps.outbox.claim(idempotencyKey, mail, now, leaseUntil))) {
-      report.outcomes[mail] = 'busy';
-      continue;
-    }
     const message = isInquiryMail(mail) ? composeMail(record, mail, deps.mail) : undefined;
     if (!message) {
       // Erased before its mail went (or a mail this code does not know): settled without sending, and said so.
       await deps.outbox.settle(idempotencyKey, mail, 'skipped', new Date(deps.now()).toISOString());
       deps.log.info('mail.skipped', { reference: record.reference, kind: mail });
       report.outcomes[mail] = 'skipped';
+      continue;
+    }
+    const now = deps.now();
+    const leaseUntil = now + (deps.leaseMs ?? DEFAULT_LEASE_MS);
+    // The claim also fails if the inquiry was erased after the read above: the send follows it at once.
+    if (!(await deps.outbox.claim(idempotencyKey, mail, now, leaseUntil))) {
+      report.outcomes[mail] = 'busy';
       continue;
     }
     try {

@@ -32,9 +32,11 @@ export function dynamoMailOutbox(db: DynamoDBDocumentClient, names: ResourceName
       update('outbox.claim', {
         Key: key(idempotencyKey),
         UpdateExpression: 'SET #l.#m = :until',
-        // Still owed, and either never taken or taken by a worker whose lease has run out (it crashed or timed out).
-        ConditionExpression: 'contains(#o, :mail) AND (attribute_not_exists(#l.#m) OR #l.#m < :now)',
-        ExpressionAttributeNames: { '#o': OUTBOX_ATTRIBUTES.owed, '#l': OUTBOX_ATTRIBUTES.leases, '#m': mail },
+        // Still owed, not erased since the worker read it, and either never taken or taken by a worker whose lease has
+        // run out (it crashed or timed out). The claim is the last step before the send, so an erasure that lands
+        // before it stops the mail.
+        ConditionExpression: 'contains(#o, :mail) AND attribute_not_exists(#e) AND (attribute_not_exists(#l.#m) OR #l.#m < :now)',
+        ExpressionAttributeNames: { '#o': OUTBOX_ATTRIBUTES.owed, '#l': OUTBOX_ATTRIBUTES.leases, '#m': mail, '#e': 'erasedAt' },
         ExpressionAttributeValues: { ':mail': mail, ':until': leaseUntil, ':now': nowMs },
       }),
     async release(idempotencyKey, mail, leaseUntil) {

@@ -46,7 +46,10 @@ export interface OwedMails {
 export interface MailOutbox {
   /** The inquiry with its owed mails; undefined when there is no such inquiry. */
   owed(idempotencyKey: string): Promise<OwedMails | undefined>;
-  /** Takes one owed mail until `leaseUntil` (epoch ms) if nobody holds it; false when it is settled or held by another. */
+  /**
+   * Takes one owed mail until `leaseUntil` (epoch ms) if nobody holds it and the inquiry has not been erased; false
+   * when it is settled, held by another, or erased since it was read (the next read settles it as skipped).
+   */
   claim(idempotencyKey: string, mail: string, nowMs: number, leaseUntil: number): Promise<boolean>;
   /** Gives back a claimed mail after a failed send, so the next attempt need not wait for the lease to run out. */
   release(idempotencyKey: string, mail: string, leaseUntil: number): Promise<void>;

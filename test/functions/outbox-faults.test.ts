@@ -11,7 +11,14 @@ import type { LocalMailWorker } from '../../functions/local/mail-worker.ts';
 import { startApiServer, type Running } from '../../functions/local/servers.ts';
 import { createLocalApp, localClients, localMailWorker } from '../../functions/local/stack.ts';
 import type { MailMessage, Mailer } from '../../functions/mail/mailer.ts';
+import { eraseInquiry } from '#domain/inquiries/staff/erasure.ts';
+import type { ReceivedInquiry } from '#domain/inquiries/record.ts';
+import { LOCAL_MAIL } from '../../functions/api/deps.ts';
 import { INQUIRY_MAILS, mailId } from '../../functions/outbox/mails.ts';
+import { mailHandler } from '../../functions/outbox/stream.ts';
+import { dynamoInquiryStore } from '../../functions/storage/dynamodb.ts';
+import { dynamoMailOutbox } from '../../functions/storage/outbox-dynamodb.ts';
+import { dynamoStaffInquiryStore } from '../../functions/storage/staff-dynamodb.ts';
 import { faultyDynamo, type Fault, type FaultyDynamo } from './faulty-dynamo.ts';
 import { postInquiry, readEml, startTestStack, validInquiry, type TestStack } from './helpers.ts';
 
@@ -76,6 +83,8 @@ async function rig(options: { leaseMs?: number } = {}): Promise<Rig> {
     mailer: mail.mailer,
     log,
     mailOwed: worker.notify,
+    // Every test here posts from one loopback address: the limits are not what is tested.
+    limits: { inquiries: { perClient: { limit: 100_000, windowSeconds: 3600 }, perEmail: { limit: 100_000, windowSeconds: 3600 } } },
   });
   const api = await startApiServer(app, 0);
   return {
@@ -356,6 +365,101 @@ describe('a mail service that fails, then recovers', () => {
         await r.worker.idle();
         r.mail.mode = 'up';
         await expectMailedOnce(r, key, { resent: ['acknowledgement', 'staff-notification'] });
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
+});
+
+describe('the outbox beside staff work', () => {
+  it(
+    'a staff change made while mails are owed leaves them owed; an inquiry erased before its mails went gets none',
+    async () => {
+      const r = await rig();
+      try {
+        r.mail.mode = 'down';
+        const [taken, erased] = [crypto.randomUUID(), crypto.randomUUID()];
+        for (const [n, key] of [taken, erased].entries())
+          expect((await postInquiry(r.api.url, validInquiry({ email: `staff-side-${n}@example.jp` }), { key })).status).toBe(201);
+        await r.worker.idle();
+        const store = dynamoStaffInquiryStore(stack.db, stack.names);
+        const at = new Date().toISOString();
+        const current = (await store.get(taken))!;
+        // A change written from a read that knows nothing of the outbox (the record schema has no such fields).
+        await store.replace({ ...current, status: 'in-progress', version: 1, updatedAt: at }, 0);
+        const toErase = (await store.get(erased))!;
+        await store.replace(eraseInquiry(toErase, { by: { id: 'staff-test', name: 'test' }, now: at, newId: () => 'e1' }), 0);
+        expect((await stored(taken))?.mailOwed).toEqual(new Set(INQUIRY_MAILS));
+        // Runs that read (or claimed) before the erasure finish their failing sends before the service comes back.
+        await r.worker.idle();
+
+        r.mail.mode = 'up';
+        await expectMailedOnce(r, taken);
+        expect((await stored(taken))?.status).toBe('in-progress');
+        await eventually(async () => expect((await stored(erased))?.mailOwed).toBeUndefined());
+        expect(Object.values((await stored(erased))?.mailSettled ?? {}).map((value) => String(value).split(' ')[0])).toEqual([
+          'skipped',
+          'skipped',
+        ]);
+        expect(readdirSync(r.mailDir).filter((name) => name.includes(erased))).toEqual([]);
+      } finally {
+        await r.close();
+      }
+    },
+    SLOW,
+  );
+});
+
+describe('the mail function on a stream batch', () => {
+  it(
+    'reports the first record whose mail failed, so Lambda retries from there; a retry sends only what is still owed',
+    async () => {
+      const r = await rig();
+      try {
+        // Only the handler sends here: the rig's own worker (and its sweep) is stopped.
+        await r.worker.stop();
+        // Two inquiries written as the API writes them, with nobody told: on AWS only the stream is.
+        const store = dynamoInquiryStore(stack.db, stack.names);
+        const fresh = [crypto.randomUUID(), crypto.randomUUID()];
+        const at = new Date().toISOString();
+        for (const [n, key] of fresh.entries()) {
+          const record: ReceivedInquiry = {
+            idempotencyKey: key,
+            fingerprint: `f${n}`,
+            reference: `CM-2026-BATCH${n}`,
+            status: 'new',
+            receivedAt: at,
+            name: 'Batch Test',
+            email: `batch-${n}@example.jp`,
+            message: 'About land.',
+            country: 'JP',
+            language: 'ja',
+            consent: { version: '2026-01', at, language: 'ja' },
+          };
+          expect(await store.create(record, INQUIRY_MAILS)).toEqual({ created: true });
+        }
+        const handler = mailHandler({
+          outbox: dynamoMailOutbox(stack.db, stack.names),
+          mailer: r.mail.mailer,
+          mail: LOCAL_MAIL,
+          log,
+          now: Date.now,
+        });
+        const batch = {
+          Records: fresh.map((key, n) => ({
+            eventName: 'INSERT',
+            dynamodb: { Keys: { idempotencyKey: { S: key } }, SequenceNumber: String(100 + n) },
+          })),
+        };
+        r.mail.mode = 'down';
+        expect(await handler(batch)).toEqual({ batchItemFailures: [{ itemIdentifier: '100' }] });
+        r.mail.mode = 'up';
+        expect(await handler(batch)).toEqual({ batchItemFailures: [] });
+        expect(await handler(batch)).toEqual({ batchItemFailures: [] });
+        for (const key of fresh) await expectMailedOnce(r, key);
+        expect(await handler({ source: 'aws.scheduler' })).toMatchObject({ failed: 0 });
       } finally {
         await r.close();
       }
