@@ -16,6 +16,8 @@ export const LAMBDA_ENTRIES = {
   staff: 'functions/api/lambda/staff.ts',
   // Not a route: the inquiries table's stream and a schedule invoke it (functions/outbox/).
   mail: 'functions/api/lambda/mail.ts',
+  // GET /api/inquiry-service, and the daily schedule that publishes what it serves (functions/service-figures/).
+  'service-figures': 'functions/api/lambda/service-figures.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 

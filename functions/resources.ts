@@ -99,6 +99,15 @@ export const TABLES = {
     globalIndexes: [],
     personalData: true,
   },
+  published: {
+    id: 'published',
+    envVar: 'PUBLISHED_TABLE',
+    purpose:
+      'Figures the site publishes about its own service, made by a job (the inquiry service figures): counts and dates, no personal data.',
+    partitionKey: { name: 'name', type: 'S' },
+    globalIndexes: [],
+    personalData: false,
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export const BUCKETS = {

@@ -24,8 +24,9 @@ export function createApp(log: Log, groups: RouteGroup[], options: { deadlineMs?
   const app = new Hono();
   app.use(async (c, next) => {
     await next();
-    // Answers carry references, signed URLs and personal data: no shared cache may keep them.
-    c.header('Cache-Control', 'no-store');
+    // Answers carry references, signed URLs and personal data: no shared cache may keep them, unless a route made
+    // for public facts says otherwise (the inquiry service figures).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
   });
   app.use(async (_c, next) => {

@@ -11,6 +11,8 @@ import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from 
 import { dynamoMailOutbox } from '../storage/outbox-dynamodb.ts';
 import { memoryCatalog } from '../storage/ports.ts';
 import type { MailWorkerDeps } from '../outbox/worker.ts';
+import type { PublishDeps } from '../service-figures/publish.ts';
+import { dynamoServiceFiguresStore } from '../storage/service-figures-dynamodb.ts';
 import { s3DocumentFiles } from '../storage/s3.ts';
 import { dynamoAuditLog, dynamoStaffDirectory, dynamoStaffDownloadStore, dynamoStaffInquiryStore } from '../storage/staff-dynamodb.ts';
 import { DEFAULT_LIMITS, type CommonDeps, type DownloadDeps, type InquiryDeps, type StaffDeps } from './deps.ts';
@@ -119,4 +121,9 @@ export function downloadDepsFromEnv(env: Env = process.env, catalogUrl = new URL
     limits: DEFAULT_LIMITS.downloads,
     urlSeconds: DOWNLOAD_URL_SECONDS,
   };
+}
+
+/** The inquiry service figures: the daily job reads the inquiries' clock and writes the published table; the route reads it. */
+export function serviceFiguresDepsFromEnv(env: Env = process.env): PublishDeps {
+  return { store: dynamoServiceFiguresStore(createDocumentClient(), resourceNames(env)), now: Date.now, log: jsonLog() };
 }

@@ -11,6 +11,7 @@ import { createApp, healthRoutes } from '../api/app.ts';
 import type { JWTVerifyGetKey } from 'jose';
 import { DEFAULT_LIMITS, LOCAL_MAIL, type DownloadDeps, type InquiryDeps } from '../api/deps.ts';
 import { downloadRoutes } from '../api/downloads.ts';
+import { serviceFigureRoutes } from '../api/service-figures.ts';
 import { inquiryRoutes } from '../api/inquiries.ts';
 import { prettyLog, type Log } from '../api/log.ts';
 import type { StaffAuthConfig } from '../api/staff-auth.ts';
@@ -26,6 +27,9 @@ import { dynamoDownloadEventStore, dynamoInquiryStore, dynamoRateLimiter } from 
 import { memoryCatalog } from '../storage/ports.ts';
 import { ensureTables, uploadDocuments } from '../storage/provision.ts';
 import { s3DocumentFiles } from '../storage/s3.ts';
+import { dynamoServiceFiguresStore } from '../storage/service-figures-dynamodb.ts';
+import { publishServiceFigures } from '../service-figures/publish.ts';
+import type { ServiceFigures } from '#domain/inquiries/service-figures.ts';
 import { dynamoAuditLog, dynamoStaffDirectory, dynamoStaffDownloadStore, dynamoStaffInquiryStore } from '../storage/staff-dynamodb.ts';
 import { startCognito, type LocalCognito, type SeedAccount } from './cognito.ts';
 import { folderMailArchive, folderMailer, type WrittenMail } from './mail-folder.ts';
@@ -89,6 +93,7 @@ export function createLocalApp(options: LocalAppOptions): Hono {
       limits: options.limits?.inquiries ?? DEFAULT_LIMITS.inquiries,
       ...(options.mailOwed ? { mailOwed: options.mailOwed } : {}),
     }),
+    serviceFigureRoutes({ store: dynamoServiceFiguresStore(db, options.names) }),
     downloadRoutes({
       ...common,
       documents: memoryCatalog(options.documents.map((d) => d.meta)),
@@ -158,8 +163,13 @@ export interface LocalStack {
   mailDir: string;
   /** Sends what stored inquiries owe, as the stream-driven mail function does on AWS. */
   mailWorker: LocalMailWorker;
+  /** Publishes the inquiry service figures now, as the daily job does on AWS (the stack also does at start and then every few hours). */
+  publishServiceFigures(): Promise<ServiceFigures>;
   stop(): Promise<void>;
 }
+
+/** How often the local stack publishes the inquiry service figures again while it runs (daily on AWS). */
+export const SERVICE_FIGURES_EVERY_MS = 6 * 3_600_000;
 
 /** The local mail worker on the stack's own table: the same worker code as the mail function on AWS. */
 export function localMailWorker(options: {
@@ -194,7 +204,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), LOCAL_PREFIX));
   const started: Running[] = [];
   let mailWorker: LocalMailWorker | undefined;
+  let figuresTimer: NodeJS.Timeout | undefined;
   const stopAll = async () => {
+    clearInterval(figuresTimer);
     await mailWorker?.stop();
     for (const part of started.reverse()) await part.close().catch(() => {});
     if (temporary) rmSync(temporary, { recursive: true, force: true });
@@ -259,6 +271,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const api = await startApiServer(app, options.ports?.api ?? 0);
     started.push(api);
+    const figuresDeps = { store: dynamoServiceFiguresStore(db, names), now: options.now ?? Date.now, log };
+    const publishFigures = () => publishServiceFigures(figuresDeps);
+    // In the background: a failure is logged and the next run tries again, as the schedule does on AWS.
+    const publishInBackground = () => void publishFigures().catch((error) => log.error('service-figures.failed', error));
+    publishInBackground();
+    figuresTimer = setInterval(publishInBackground, SERVICE_FIGURES_EVERY_MS);
+    figuresTimer.unref();
     return {
       api,
       dynamodb,
@@ -272,6 +291,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3Client,
       mailDir: options.mailDir,
       mailWorker,
+      publishServiceFigures: publishFigures,
       stop: stopAll,
     };
   } catch (error) {

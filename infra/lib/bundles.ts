@@ -9,7 +9,7 @@ import { PATHS, lambdaEntry } from './paths.ts';
  * The route groups' functions, and `mail` (the inquiries table's stream and a schedule invoke it, no route).
  * `staff` is optional: deployed only while functions/api/lambda/staff.ts exists.
  */
-export const FUNCTION_NAMES = ['health', 'inquiries', 'downloads', 'staff', 'mail'] as const;
+export const FUNCTION_NAMES = ['health', 'inquiries', 'downloads', 'staff', 'mail', 'service-figures'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 export const OPTIONAL_FUNCTIONS: readonly FunctionName[] = ['staff'];
 

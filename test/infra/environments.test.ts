@@ -57,7 +57,7 @@ describe('context', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'invest-assets-'));
     const staging = { documentsStaging: join(tmp, 'documents'), notFoundStaging: join(tmp, 'not-found') };
     const without = await prepareAssets({ mode: 'stub', entryExists: (name) => name !== 'staff', ...staging });
-    expect(without.functions).toEqual(['health', 'inquiries', 'downloads']);
+    expect(without.functions).toEqual(['health', 'inquiries', 'downloads', 'mail', 'service-figures']);
     await expect(prepareAssets({ mode: 'stub', entryExists: (name) => name !== 'inquiries', ...staging })).rejects.toThrow(
       /inquiries\.ts is missing/,
     );

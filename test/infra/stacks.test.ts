@@ -248,7 +248,15 @@ describe('Lambda functions', () => {
 
   it('run Node 24 on arm64, one per route group, with the environment the functions README asks for', () => {
     const ids = projectFunctions().map(([id]) => id.replace(/Function[0-9A-F]{8}$/, ''));
-    expect(ids.sort()).toEqual(['ApiDownloads', 'ApiHealth', 'ApiInquiries', 'ApiOriginVerify', 'ApiStaff', 'SiteNotFound']);
+    expect(ids.sort()).toEqual([
+      'ApiDownloads',
+      'ApiHealth',
+      'ApiInquiries',
+      'ApiOriginVerify',
+      'ApiServiceFigures',
+      'ApiStaff',
+      'SiteNotFound',
+    ]);
     for (const [id, fn] of projectFunctions()) {
       expect(props(fn).Runtime, id).toBe('nodejs24.x');
       expect(props(fn).Architectures, id).toEqual(['arm64']);
@@ -385,6 +393,24 @@ describe('IAM', () => {
       },
       { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DataDocumentsBucket/), 'Arn'] } },
     ]);
+    // The service figures: a scan of the inquiries' clock attributes only (IAM refuses any other), one published item.
+    expect(statementsOf('ApiServiceFiguresRole')).toEqual([
+      own,
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:Scan',
+        Resource: tableRef('inquiries'),
+        Condition: {
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['status', 'receivedAt', 'firstReplyAt'] },
+          StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+        },
+      },
+      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: tableRef('published') },
+    ]);
+    dev.templates.app.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(30 17 * * ? *)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiServiceFigures'), 'Arn'] } })],
+    });
     // The SES statement names the identity and the configuration set, nothing else.
     const sesStatement = statementsOf('MailOutboxFunctionRole').find((s) => s.Sid === 'SendMailFromTheSiteIdentity')!;
     expect(json(sesStatement.Resource)).toMatch(/:ses:ap-southeast-1:000000000000:identity\/","?\{"Ref":"MailIdentity/);
@@ -600,8 +626,8 @@ describe('protection and operations', () => {
     expect(metrics).toContain('AWS/ApiGateway/5xx');
     expect(metrics).toContain('AWS/SES/Reputation.BounceRate');
     expect(metrics).toContain('AWS/SES/Reputation.ComplaintRate');
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(7);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(7);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(8);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(8);
     // Inquiries whose mail the stream gave up on wait in the dead-letter queue.
     expect(metrics).toContain('AWS/SQS/ApproximateNumberOfMessagesVisible');
     expect(metrics.filter((m) => m.endsWith('MailFailed'))).toHaveLength(2);
@@ -672,10 +698,11 @@ describe('cdk-nag (AwsSolutions)', () => {
     for (const rules of acks.values()) expect([...rules.keys()]).not.toContain('AwsSolutions-IAM5');
   });
 
+  // Small, but cdk-nag's rules load on first use: over 30 s on a busy machine.
   it('really stops a synth on a finding nobody acknowledged', () => {
     const app = new App();
     new s3.Bucket(new Stack(app, 'Plain'), 'Bucket');
     addNagChecks(app);
     expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
-  });
+  }, 120_000);
 });

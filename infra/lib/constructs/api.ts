@@ -1,6 +1,8 @@
 // The HTTP API behind CloudFront: one Lambda function per route group, each with only the permissions its routes need.
 import { Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { BUCKETS, TABLES, type TableName } from '../../../functions/resources.ts';
+import { SERVICE_FACT_ATTRIBUTES } from '../../../functions/storage/service-figures-dynamodb.ts';
 import type { FunctionName, PreparedAssets } from '../bundles.ts';
 import { acknowledge, objectsFinding } from '../nag.ts';
 import { PATHS } from '../paths.ts';
@@ -48,6 +51,7 @@ export const ROUTES: { key: string; fn: FunctionName; access: 'cloudfront' | 'st
   { key: 'ANY /api/health', fn: 'health', access: 'cloudfront' },
   { key: 'ANY /api/inquiries', fn: 'inquiries', access: 'cloudfront' },
   { key: 'ANY /api/downloads/{documentId}', fn: 'downloads', access: 'cloudfront' },
+  { key: 'ANY /api/inquiry-service', fn: 'service-figures', access: 'cloudfront' },
   // Anything else under /api gets the API's own JSON 404 (health's app has no other route), not API Gateway's {"message":…}.
   { key: 'ANY /api/{proxy+}', fn: 'health', access: 'cloudfront' },
   // The console's sign-in settings (public facts about the pool), then everything behind a staff token.
@@ -144,6 +148,35 @@ export class Api extends Construct {
         "document (the bucket holds nothing else). s3:GetObject is granted on this one bucket's objects; object ARNs need the wildcard.",
     );
 
+    const serviceFigures = this.add('service-figures', {
+      description: 'GET /api/inquiry-service, and the daily job that publishes the inquiry service figures it serves',
+      code: code('service-figures'),
+      environment: tableEnv('inquiries', 'published'),
+      // The job reads every inquiry, but only its clock: IAM refuses a scan that asks for any other attribute (a name,
+      // an address, a message), whatever the code does. The route reads one published item; the job replaces it.
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['dynamodb:Scan'],
+          resources: [tables.inquiries.tableArn],
+          conditions: {
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...SERVICE_FACT_ATTRIBUTES] },
+            StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+          },
+        }),
+        on('published', ['GetItem', 'PutItem']),
+      ],
+      // Room for the job's scan of every inquiry; the API route itself answers from one item.
+      timeout: Duration.seconds(60),
+      ...common,
+    });
+    byName.set('service-figures', serviceFigures);
+    // Daily at 00:30 in the office (17:30 UTC for UTC+7): the figures cover whole days up to then.
+    new events.Rule(this, 'PublishServiceFigures', {
+      description: 'Publishes the inquiry service figures once a day',
+      schedule: events.Schedule.cron({ minute: '30', hour: '17' }),
+      targets: [new targets.LambdaFunction(serviceFigures.fn, { retryAttempts: 2 })],
+    });
+
     let staffJwt: HttpUserPoolAuthorizer | undefined;
     if (assets.functions.includes('staff')) {
       const pool = props.staffAuth.userPool;
@@ -237,7 +270,8 @@ export class Api extends Construct {
   }
 
   private add(name: FunctionName | 'originVerify', props: Omit<ConstructorParameters<typeof ProjectFunction>[2], 'name'>): ProjectFunction {
-    const id = name.charAt(0).toUpperCase() + name.slice(1);
+    // service-figures → ServiceFigures: construct ids (and so logical ids) in one case, whatever the bundle's name.
+    const id = name.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase());
     const created = new ProjectFunction(this, id, { name, ...props });
     this.functions.push(created);
     return created;
