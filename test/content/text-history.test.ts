@@ -1,10 +1,10 @@
 // A source text's versions read from Git and the working tree (what the editor's diff compares), and the files the editor may ask for.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyPath, textHistory } from '#content-files/cms-history.ts';
+import { historyPath, sourceTexts, staleSources, textHistory } from '#content-files/cms-history.ts';
 import { textVersions } from '#content-files/text-history.ts';
 import { sourceLanguageOf } from '#domain/translation/source-text.ts';
 
@@ -64,6 +64,21 @@ describe('the history of a source text', () => {
     expect(textVersions(join(outside, 'index.vi.md')).map((text) => text.version)).toEqual([4]);
     expect(textVersions(join(outside, 'index.en.md'))).toEqual([]);
     rmSync(outside, { recursive: true, force: true });
+  });
+});
+
+describe('the histories a built editor carries', () => {
+  it('are those of the source texts with a stale translation, with the versions those translations translate', () => {
+    const root = mkdtempSync(join(tmpdir(), 'camau-stale-'));
+    cpSync('test/fixtures/content-status', join(root, 'content'), { recursive: true });
+    expect(staleSources(root, 'content')).toEqual([]);
+    const source = join(root, 'content/catalog/zones/ip-a/index.en.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('version: 1', 'version: 2'));
+    expect(staleSources(root, 'content')).toEqual([{ file: 'content/catalog/zones/ip-a/index.en.md', versions: new Set([1]) }]);
+    expect(sourceTexts(root, 'content')).toEqual(
+      expect.arrayContaining(['content/catalog/zones/ip-a/index.en.md', 'content/pages/home/index.en.md']),
+    );
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
