@@ -142,7 +142,7 @@ describe('working on an inquiry', () => {
     expect(detail.inquiry.history.every((e: any) => typeof e.at === 'string' && e.id)).toBe(true);
   });
 
-  it("sends a reply in the investor's language, escaped, and keeps it in the history", async () => {
+  it('sends a reply in the language staff answer in (English for a Japanese inquiry), escaped, and keeps it in the history', async () => {
     const id = await newInquiry({ name: '<b>Aiko</b>', language: 'ja', message: 'Land <script>alert(1)</script> price?' });
     const answer = await staffCall(api, 'POST', `/api/staff/inquiries/${id}/replies`, lan, {
       version: 0,
@@ -162,18 +162,18 @@ describe('working on an inquiry', () => {
     const reply = inquiry.history.find((e: any) => e.type === 'reply');
     expect(reply).toMatchObject({
       text: 'Price is 60 USD/m² <i>per year</i>.',
-      language: 'ja',
+      language: 'en',
       subject: expect.stringContaining(inquiry.reference),
     });
     expect(inquiry.history.find((e: any) => e.type === 'delivery')).toMatchObject({ replyId: reply.id, result: 'sent' });
 
     const mail = readMails(stack.mailDir).find((m) => m.headers['x-kind'] === undefined && m.subject === reply.subject)!;
     expect(mail.headers.to).toBe('aiko@example.jp');
-    expect(mail.headers['content-language']).toBe('ja');
-    expect(mail.subject).toBe(`Re: お問い合わせ（${inquiry.reference}）について`);
-    expect(mail.text).toContain('<b>Aiko</b> 様');
+    expect(mail.headers['content-language']).toBe('en');
+    expect(mail.subject).toBe(`Re: your inquiry ${inquiry.reference}`);
+    expect(mail.text).toContain('Dear <b>Aiko</b>,');
     expect(mail.text).toContain('Price is 60 USD/m² <i>per year</i>.');
-    expect(mail.html).toContain('&lt;b&gt;Aiko&lt;/b&gt; 様');
+    expect(mail.html).toContain('Dear &lt;b&gt;Aiko&lt;/b&gt;,');
     expect(mail.html).toContain('&lt;i&gt;per year&lt;/i&gt;');
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.html).not.toMatch(/<script|<i>|<b>/);
