@@ -21,8 +21,8 @@ export interface PreparedAssets {
   /** Folder with the documents at their bucket keys, or undefined when there are none. */
   documentsDir?: string;
   documentCount: number;
-  /** The documents' bucket keys, sorted: what the downloads function's catalog knows after this deployment. */
-  documentKeys: string[];
+  /** The documents' ids, sorted: what the downloads function's catalog knows after this deployment. */
+  documentIds: string[];
   /** The not-found function's code: infra/functions/not-found/index.mjs beside the built site's 404.html. */
   notFoundDir: string;
 }
@@ -44,17 +44,17 @@ export interface PrepareOptions {
  * Copies each document to <staging>/<its s3Key>, so one deployment puts every file where the downloads function looks.
  * The folders are functions/build.ts's: content/documents/ and the factsheets `npm run build` generates.
  */
-export function stageDocuments(sources: readonly string[], staging: string): { dir?: string; count: number; keys: string[] } {
+export function stageDocuments(sources: readonly string[], staging: string): { dir?: string; count: number; ids: string[] } {
   const documents = loadDocumentFolders(sources);
   rmSync(staging, { recursive: true, force: true });
-  const keys = documents.map((document) => document.meta.s3Key).sort();
-  if (documents.length === 0) return { count: 0, keys };
+  const ids = documents.map((document) => document.meta.id).sort();
+  if (documents.length === 0) return { count: 0, ids };
   for (const document of documents) {
     const target = join(staging, document.meta.s3Key);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(document.path, target);
   }
-  return { dir: staging, count: documents.length, keys };
+  return { dir: staging, count: documents.length, ids };
 }
 
 /** The not-found function's folder: its code and the 404 page it answers with. */
@@ -78,10 +78,10 @@ export async function prepareAssets(options: PrepareOptions): Promise<PreparedAs
   const {
     dir: documentsDir,
     count: documentCount,
-    keys: documentKeys,
+    ids: documentIds,
   } = stageDocuments(options.documentsSources ?? PATHS.documentFolders, options.documentsStaging ?? PATHS.documentsStaging);
   const notFoundDir = stageNotFound(options.distDir ?? PATHS.dist, options.notFoundStaging ?? PATHS.notFoundStaging);
-  if (options.mode === 'stub') return { functions, documentsDir, documentCount, documentKeys, notFoundDir };
+  if (options.mode === 'stub') return { functions, documentsDir, documentCount, documentIds, notFoundDir };
 
   const bundleDir = options.bundleDir ?? PATHS.lambdaBundles;
   if (options.mode === 'build') {
@@ -99,5 +99,5 @@ export async function prepareAssets(options: PrepareOptions): Promise<PreparedAs
       );
     bundleDirs[name] = dir;
   }
-  return { bundleDirs, functions, documentsDir, documentCount, documentKeys, notFoundDir };
+  return { bundleDirs, functions, documentsDir, documentCount, documentIds, notFoundDir };
 }

@@ -5,7 +5,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CMS_BACKEND_ENV } from '#content-files/cms-config.ts';
 import { PATHS } from '../../infra/lib/paths.ts';
-import { RELEASE_ENV, splitKeys } from '../../infra/lib/release-check.ts';
+import { decodeIds, RELEASE_ENV } from '../../infra/lib/release-check.ts';
 import { contentSecurityPolicy, EDITOR_PATH_PATTERN, editorContentSecurityPolicy, scanInline } from '../../infra/lib/site-csp.ts';
 import { BUILD_COMMANDS, PUBLISH_COMMANDS } from '../../infra/lib/constructs/publishing-pipeline.ts';
 import { asList, resourcesOf, synthesize, type Synthesized } from './support.ts';
@@ -150,8 +150,10 @@ describe('the publishing pipeline', () => {
       (project.Properties.Environment.EnvironmentVariables as { Name: string; Value: unknown }[]).map((v) => [v.Name, v.Value]),
     );
     expect(variables[RELEASE_ENV.contentSecurityPolicy]).toBe(synth.app.contentSecurityPolicy);
-    expect(splitKeys(String(variables[RELEASE_ENV.documentKeys]))).toEqual(synth.assets.documentKeys);
-    expect(synth.assets.documentKeys.length).toBe(synth.assets.documentCount);
+    expect(decodeIds(String(variables[RELEASE_ENV.documentIds]))).toEqual(synth.assets.documentIds);
+    expect(synth.assets.documentIds.length).toBe(synth.assets.documentCount);
+    // Every variable within CodeBuild's limit for one variable.
+    for (const [name, value] of Object.entries(variables)) expect(JSON.stringify(value).length, name).toBeLessThan(4096);
     expect(imported(variables.SITE_BUCKET)).toContain('SiteBucket');
     expect(imported(variables.DISTRIBUTION_ID)).toContain('SiteDistribution');
     expect(project.Properties.EncryptionKey).toBeDefined();

@@ -1,7 +1,7 @@
 // The publishing build's own checks: what the pipeline refuses to upload alone, and the settings that switch the pipeline on.
 import { describe, expect, it } from 'vitest';
 import { readPublishingConfig } from '../../infra/lib/publishing-config.ts';
-import { joinKeys, releaseProblems, splitKeys } from '../../infra/lib/release-check.ts';
+import { CODEBUILD_VARIABLE_MAX_LENGTH, decodeIds, encodeIds, releaseProblems } from '../../infra/lib/release-check.ts';
 import type { InlineInventory } from '../../infra/lib/site-csp.ts';
 
 const inventory = (scripts: string[], styles: string[] = []): InlineInventory => ({
@@ -14,12 +14,12 @@ const inventory = (scripts: string[], styles: string[] = []): InlineInventory =>
 
 const deployed = {
   contentSecurityPolicy: "default-src 'self'; script-src 'self' 'sha256-AAA=' 'sha256-BBB='; style-src 'self' 'sha256-CCC='",
-  documentKeys: ['documents/en/brochure.pdf', 'factsheets/vi/ip-khanh-an.pdf'],
+  documentIds: ['investment-brochure-en', 'factsheet-ip-khanh-an-vi'],
 };
 
 describe('releaseProblems', () => {
   it('lets through a build whose inline code and documents the deployment already has (fewer is fine)', () => {
-    expect(releaseProblems(inventory(["'sha256-AAA='"], ["'sha256-CCC='"]), ['documents/en/brochure.pdf'], deployed)).toEqual([]);
+    expect(releaseProblems(inventory(["'sha256-AAA='"], ["'sha256-CCC='"]), ['investment-brochure-en'], deployed)).toEqual([]);
   });
 
   it('refuses inline code the deployed policy does not allow, naming the page', () => {
@@ -33,13 +33,17 @@ describe('releaseProblems', () => {
   });
 
   it('refuses a document the downloads function does not know yet', () => {
-    const problems = releaseProblems(inventory([]), ['documents/en/brochure.pdf', 'documents/vi/new-decree.pdf'], deployed);
-    expect(problems).toEqual([expect.stringMatching(/^document documents\/vi\/new-decree\.pdf is new: .*npm run deploy/)]);
+    const problems = releaseProblems(inventory([]), ['investment-brochure-en', 'decree-2026-vi'], deployed);
+    expect(problems).toEqual([expect.stringMatching(/^document decree-2026-vi is new: .*npm run deploy/)]);
   });
 
-  it('carries document keys through one environment variable and back', () => {
-    expect(splitKeys(joinKeys(['b/2.pdf', 'a/1.pdf']))).toEqual(['a/1.pdf', 'b/2.pdf']);
-    expect(splitKeys(joinKeys([]))).toEqual([]);
+  it('carries document ids through one environment variable and back, compressed, and says when they no longer fit', () => {
+    expect(decodeIds(encodeIds(['b-2', 'a-1', 'b-2']))).toEqual(['a-1', 'b-2']);
+    expect(decodeIds(encodeIds([]))).toEqual([]);
+    const many = Array.from({ length: 500 }, (_, i) => `factsheet-zone-${i}-${['en', 'vi', 'ms'][i % 3]}`);
+    expect(encodeIds(many).length).toBeLessThan(CODEBUILD_VARIABLE_MAX_LENGTH);
+    const random = Array.from({ length: 3000 }, (_, i) => `${i}-${Math.random().toString(36).slice(2)}`);
+    expect(() => encodeIds(random)).toThrow(/over CodeBuild's 4096/);
   });
 });
 

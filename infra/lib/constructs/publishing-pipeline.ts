@@ -18,7 +18,7 @@ import type { DeploymentConfig } from '../config.ts';
 import { CMS_BACKEND_ENV } from '#content-files/cms-config.ts';
 import { acknowledge, objectsFinding } from '../nag.ts';
 import type { PublishingConfig } from '../publishing-config.ts';
-import { joinKeys, RELEASE_ENV } from '../release-check.ts';
+import { encodeIds, RELEASE_ENV } from '../release-check.ts';
 import { EditorSignIn } from './editor-sign-in.ts';
 import { secureBucket } from './secure-bucket.ts';
 import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from './site.ts';
@@ -31,7 +31,7 @@ export interface PublishingPipelineProps {
   distribution: cloudfront.IDistribution;
   /** The public pages' policy as deployed, and the documents the downloads function knows: the build checks it fits them. */
   contentSecurityPolicy: string;
-  documentKeys: string[];
+  documentIds: string[];
 }
 
 /** How long a build may take before CodeBuild stops it (a normal one takes a few minutes). */
@@ -135,7 +135,7 @@ export class PublishingPipeline extends Construct {
         ASSET_CACHE_CONTROL: { value: ASSET_CACHE_CONTROL },
         PAGE_CACHE_CONTROL: { value: PAGE_CACHE_CONTROL },
         [RELEASE_ENV.contentSecurityPolicy]: { value: props.contentSecurityPolicy },
-        [RELEASE_ENV.documentKeys]: { value: joinKeys(props.documentKeys) },
+        [RELEASE_ENV.documentIds]: { value: encodeIds(props.documentIds) },
         ...Object.fromEntries(Object.entries(editorEnvironment).map(([name, value]) => [name, { value }])),
       },
       buildSpec: codebuild.BuildSpec.fromObject({

@@ -149,7 +149,7 @@ export class AppStack extends Stack {
         siteBucket: this.site.bucket,
         distribution: this.site.distribution,
         contentSecurityPolicy: this.contentSecurityPolicy,
-        documentKeys: assets.documentKeys,
+        documentIds: assets.documentIds,
       });
 
     new HandOffWriter(this, 'DistributionIdHandOff', {
