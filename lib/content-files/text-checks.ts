@@ -1,20 +1,14 @@
 // The checks on texts (items', pages' and news posts'): file names, the source text and its translations, placeholders, news links.
 import type { NewsText } from '#domain/catalog/news.ts';
-import type { TextOnDisk, TextSetOnDisk } from '#domain/content.ts';
+import type { TextSetOnDisk } from '#domain/content.ts';
 import { textFileName } from '#domain/content-layout.ts';
-import { sourceLanguageOf } from '#domain/translation/source-text.ts';
+import { folderSource, type TextFolder } from '#domain/translation/translation-checks.ts';
 import { type CheckProblem, describe, problem } from './check-problems.ts';
+
+export { type TextFolder, translationProblems } from '#domain/translation/translation-checks.ts';
 
 /** Placeholders that `npm run content:new` writes and a publisher must replace before publishing. */
 export const PLACEHOLDER = /\bTODO\b/;
-
-export interface TextFolder {
-  folder: string;
-  texts: Partial<
-    Record<string, TextOnDisk<{ title: string; summary: string; version?: number; translatedFrom?: string; sourceVersion?: number }>>
-  >;
-  strayFiles: string[];
-}
 
 /** Files in a text folder whose name is no text of one of the site's languages. */
 export function strayFileProblems(set: TextFolder, languages: string[]): CheckProblem[] {
@@ -28,11 +22,6 @@ export function strayFileProblems(set: TextFolder, languages: string[]): CheckPr
   );
 }
 
-/** The language of a folder's source text: the text without translatedFrom, else site.json's sourceLanguage (`fallback`). */
-function folderSource(texts: TextFolder['texts'], fallback: string): string {
-  return sourceLanguageOf(Object.fromEntries(Object.entries(texts).map(([lang, entry]) => [lang, entry?.text])), fallback);
-}
-
 /** A folder with any text has its source text, which the translations are made from. */
 export function sourceTextProblems(set: TextFolder, defaultSource: string): CheckProblem[] {
   const present = Object.values(set.texts).some((entry) => entry !== undefined);
@@ -40,45 +29,6 @@ export function sourceTextProblems(set: TextFolder, defaultSource: string): Chec
   if (!present || set.texts[sourceLanguage]) return [];
   const file = textFileName(sourceLanguage);
   return [problem(`${set.folder}/${file}`, '(file)', 'no file', `the source text in ${file}, which the translations are made from`)];
-}
-
-/** Each text: the source has no translatedFrom; a translation names a source text with a version, and no newer one. */
-export function translationProblems(set: TextFolder, defaultSource: string): CheckProblem[] {
-  const problems: CheckProblem[] = [];
-  const sourceLanguage = folderSource(set.texts, defaultSource);
-  for (const [lang, entry] of Object.entries(set.texts)) {
-    if (!entry) continue;
-    const { text, file } = entry;
-    if (lang === sourceLanguage && text.translatedFrom !== undefined)
-      problems.push(
-        problem(
-          file,
-          'translatedFrom',
-          describe(text.translatedFrom),
-          `nothing: ${sourceLanguage} is the source language, so this text needs a version instead`,
-        ),
-      );
-    if (text.translatedFrom === undefined || lang === sourceLanguage) continue;
-    const source = set.texts[text.translatedFrom];
-    if (text.translatedFrom === lang)
-      problems.push(
-        problem(file, 'translatedFrom', describe(text.translatedFrom), 'the language this text was translated from, not its own'),
-      );
-    else if (!source || source.text.version === undefined)
-      problems.push(
-        problem(
-          file,
-          'translatedFrom',
-          describe(text.translatedFrom),
-          `a language whose source text (with a version) is in this folder, usually "${sourceLanguage}"`,
-        ),
-      );
-    else if (text.sourceVersion !== undefined && text.sourceVersion > source.text.version)
-      problems.push(
-        problem(file, 'sourceVersion', describe(text.sourceVersion), `at most ${source.text.version}, the version of ${source.file}`),
-      );
-  }
-  return problems;
 }
 
 /**

@@ -84,4 +84,24 @@ describe("the editor's checks before a save", () => {
     const byContentCheck = lines(checkContent(root).problems.filter((problem) => /index\.(vi|ja)\.md$/.test(problem.file)));
     expect(byContentCheck).toEqual(expect.arrayContaining(inEditor));
   });
+
+  it("refuse a translation of a newer version than its source has, as content:check's translation rule words it", () => {
+    // The zone as published again: the tests above left its facts and two texts invalid.
+    cpSync(join('content', ZONE), join(root, ZONE), { recursive: true });
+    const lang = 'ko';
+    const { data, body } = splitFrontMatter(readFileSync(join(root, ZONE, `index.${lang}.md`), 'utf8'));
+    const text = { ...(data as Record<string, unknown>), sourceVersion: 9 };
+    writeFileSync(join(root, ZONE, `index.${lang}.md`), `---\n${stringify(text)}---\n${body}`);
+    const texts = Object.fromEntries(
+      site.languages.map((other) => {
+        const read = splitFrontMatter(readFileSync(join(root, ZONE, `index.${other}.md`), 'utf8'));
+        return [other, { ...(read.data as Record<string, unknown>), body: read.body }];
+      }),
+    );
+    const inEditor = lines(entryProblems(entry('zones', `${ZONE}/index.${site.sourceLanguage}.md`, texts), site.sectors)).filter((line) =>
+      line.includes(`index.${lang}.md`),
+    );
+    expect(inEditor).toEqual([expect.stringMatching(/index\.ko\.md {2}sourceVersion {2}found 9 {2}expected at most 1, the version of /)]);
+    expect(lines(checkContent(root).problems.filter((problem) => problem.file === `${ZONE}/index.${lang}.md`))).toEqual(inEditor);
+  });
 });

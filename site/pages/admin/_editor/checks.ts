@@ -3,6 +3,7 @@ import { CATEGORIES, itemFactsSchema, textSchema } from '#domain/catalog/catalog
 import { newsTextSchema } from '#domain/catalog/news.ts';
 import { unknownSectorProblems } from '#domain/catalog/sector-check.ts';
 import { type CheckProblem, fromSchema, problemWords, schemaProblems } from '#domain/check-wording.ts';
+import { type TextFolder, translationProblems } from '#domain/translation/translation-checks.ts';
 import type { z } from 'zod';
 import { context } from './context.ts';
 import { type ImmutableMap, languageData } from './entry-texts.ts';
@@ -39,12 +40,17 @@ export function entryProblems(entry: ImmutableMap, sectors: readonly string[]): 
   }
   const schema = TEXTS.get(collection);
   if (!schema) return [];
-  return context.languages.flatMap((lang) => {
+  const texts: TextFolder['texts'] = {};
+  const problems = context.languages.flatMap((lang) => {
     const data = languageData(entry, lang, context);
     if (!data) return [];
-    const { body: _body, ...frontMatter } = data;
-    return checked(schema, frontMatter, contentFile(entry, `index.${lang}.md`));
+    const { body, ...frontMatter } = data;
+    const file = contentFile(entry, `index.${lang}.md`);
+    texts[lang] = { file, text: frontMatter as NonNullable<TextFolder['texts'][string]>['text'], body: String(body ?? '') };
+    return checked(schema, frontMatter, file);
   });
+  // Between the entry's texts: one source, translations naming it and no newer version than it has.
+  return [...problems, ...translationProblems({ folder: contentFile(entry, ''), texts, strayFiles: [] }, context.defaultLanguage)];
 }
 
 /** The message of a refused save: each problem as content:check words it, its file first. */
