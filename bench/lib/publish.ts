@@ -50,7 +50,7 @@ export async function measurePublish(runs: number): Promise<PublishFigures> {
       started = performance.now();
       await saveEntry(editor.url, {
         collection: 'zones',
-        slug: ZONE,
+        slug: `${ZONE}/index`,
         files: [{ path: CHANGED, raw: frontMatterFile({ ...(data as Record<string, unknown>), summary }, body) }],
       });
       figures.saveMs.push(Math.round(performance.now() - started));

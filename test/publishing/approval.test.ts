@@ -2,7 +2,7 @@
 // `npm run dev -- --workflow` makes: an editor's saved change is a draft on its own branch, absent from main and from the
 // site built from main, until an approver publishes it; the Git history names the one who wrote it and the one who merged it.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContent } from '#content-files/read-content.ts';
 import { startEditorServer, workflowRepository } from '../../scripts/dev/editor-server.ts';
 import { frontMatterFile, publishEntry, saveEntry, setWorkflowStatus, unpublishedEntries, unpublishedEntry } from './editor-api.ts';
-import { copySite, type SiteCopy } from './site-copy.ts';
+import { contentRepository, copySite, type SiteCopy } from './site-copy.ts';
 
 const EDITOR = { name: 'Lan Nguyen (editor)', email: 'lan.editor@example.org' };
 const APPROVER = { name: 'Minh Tran (approver)', email: 'minh.approver@example.org' };
 const APPROVED = 'song-doc-port-survey-approved';
 const WAITING = 'song-doc-port-survey-waiting';
+/** The editor names an entry of a folder collection by its path under the folder (`<slug>/index`), and its branch after it. */
+const entry = (slug: string) => `${slug}/index`;
 
 let work: string;
 let clone: string;
@@ -52,14 +54,7 @@ function post(slug: string, word: string) {
 beforeAll(async () => {
   // The department's content repository, then the clone the workflow runs in (drafts are its branches).
   work = mkdtempSync(join(tmpdir(), 'camau-approval-'));
-  const origin = join(work, 'origin');
-  cpSync('content', join(origin, 'content'), { recursive: true });
-  const setup = { ...process.env, GIT_AUTHOR_NAME: 'Setup', GIT_AUTHOR_EMAIL: 'setup@example.org' };
-  const env = { ...setup, GIT_COMMITTER_NAME: 'Setup', GIT_COMMITTER_EMAIL: 'setup@example.org' };
-  execFileSync('git', ['init', '--quiet', '--initial-branch', 'main', origin]);
-  execFileSync('git', ['-C', origin, 'add', '.']);
-  execFileSync('git', ['-C', origin, 'commit', '--quiet', '--no-gpg-sign', '-m', 'Starter content'], { env });
-  clone = workflowRepository(origin, join(work, 'workflow'));
+  clone = workflowRepository(contentRepository(join(work, 'origin')), join(work, 'workflow'));
 
   // The editor writes two posts and sends both to review.
   const editor = await startEditorServer(clone, 0, { mode: 'git', author: EDITOR });
@@ -68,8 +63,8 @@ beforeAll(async () => {
       [APPROVED, 'Approvedword'],
       [WAITING, 'Waitingword'],
     ] as const) {
-      await saveEntry(editor.url, { collection: 'news', slug, files: post(slug, word), workflowStatus: 'draft' });
-      await setWorkflowStatus(editor.url, 'news', slug, 'pending_review');
+      await saveEntry(editor.url, { collection: 'news', slug: entry(slug), files: post(slug, word), workflowStatus: 'draft' });
+      await setWorkflowStatus(editor.url, 'news', entry(slug), 'pending_review');
     }
   } finally {
     await editor.stop();
@@ -85,8 +80,8 @@ describe('a change waits for an approver', () => {
   it('is a draft in review on its own branch, written by the editor, and not in main', async () => {
     const approver = await startEditorServer(clone, 0, { mode: 'git', author: APPROVER });
     try {
-      expect((await unpublishedEntries(approver.url)).sort()).toEqual([`news/${APPROVED}`, `news/${WAITING}`]);
-      const draft = await unpublishedEntry(approver.url, 'news', APPROVED);
+      expect((await unpublishedEntries(approver.url)).sort()).toEqual([`news/${entry(APPROVED)}`, `news/${entry(WAITING)}`]);
+      const draft = await unpublishedEntry(approver.url, 'news', entry(APPROVED));
       expect(draft.status).toBe('pending_review');
       expect(draft.diffs.map((diff) => diff.path).sort()).toEqual([
         `content/news/${APPROVED}/index.en.md`,
@@ -95,7 +90,7 @@ describe('a change waits for an approver', () => {
     } finally {
       await approver.stop();
     }
-    expect(git('log', '-1', '--format=%an <%ae>', `cms/news/${APPROVED}`)).toBe(`${EDITOR.name} <${EDITOR.email}>`);
+    expect(git('log', '-1', '--format=%an <%ae>', `cms/news/${entry(APPROVED)}`)).toBe(`${EDITOR.name} <${EDITOR.email}>`);
     expect(() => git('cat-file', '-e', `main:content/news/${APPROVED}/index.vi.md`)).toThrow();
     // The content the build reads (main's, checked out) has neither post.
     expect(git('branch', '--show-current')).toBe('main');
@@ -106,9 +101,9 @@ describe('a change waits for an approver', () => {
   it('is in main once the approver publishes it, with a merge commit in the approver name over the editor commit', async () => {
     const approver = await startEditorServer(clone, 0, { mode: 'git', author: APPROVER });
     try {
-      await setWorkflowStatus(approver.url, 'news', APPROVED, 'pending_publish');
-      await publishEntry(approver.url, 'news', APPROVED);
-      expect(await unpublishedEntries(approver.url)).toEqual([`news/${WAITING}`]);
+      await setWorkflowStatus(approver.url, 'news', entry(APPROVED), 'pending_publish');
+      await publishEntry(approver.url, 'news', entry(APPROVED));
+      expect(await unpublishedEntries(approver.url)).toEqual([`news/${entry(WAITING)}`]);
     } finally {
       await approver.stop();
     }
@@ -118,12 +113,12 @@ describe('a change waits for an approver', () => {
     const [parents, author, subject] = git('log', '-1', '--format=%P%n%an <%ae>%n%s', 'main').split('\n');
     expect(parents!.split(' ')).toHaveLength(2);
     expect(author).toBe(`${APPROVER.name} <${APPROVER.email}>`);
-    expect(subject).toContain(`cms/news/${APPROVED}`);
+    expect(subject).toContain(`cms/news/${entry(APPROVED)}`);
     // The change itself stays the editor's.
     expect(git('log', '-1', '--format=%an <%ae>', 'main', '--no-merges', '--', `content/news/${APPROVED}/index.vi.md`)).toBe(
       `${EDITOR.name} <${EDITOR.email}>`,
     );
-    expect(git('branch', '--list', `cms/news/${APPROVED}`)).toBe('');
+    expect(git('branch', '--list', `cms/news/${entry(APPROVED)}`)).toBe('');
   });
 
   it('builds from main a site with the approved post in both languages and nothing of the one still in review', () => {

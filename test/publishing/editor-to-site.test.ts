@@ -74,7 +74,7 @@ beforeAll(async () => {
   };
   await saveEntry(editor.url, {
     collection: 'news',
-    slug: POST,
+    slug: `${POST}/index`,
     files: [
       { path: `content/news/${POST}/index.vi.md`, raw: frontMatterFile(source, `Nhà máy ${VI_WORD} xử lý 2.000 m³ mỗi ngày.\n`) },
       { path: `content/news/${POST}/index.en.md`, raw: frontMatterFile(translation, `The ${EN_WORD} treat 2,000 m³ a day.\n`) },
@@ -86,7 +86,7 @@ beforeAll(async () => {
   const { data, body } = splitFrontMatter(readFileSync(join(copy.root, zoneText), 'utf8'));
   await saveEntry(editor.url, {
     collection: 'zones',
-    slug: ZONE,
+    slug: `${ZONE}/index`,
     files: [{ path: zoneText, raw: frontMatterFile({ ...(data as Record<string, unknown>), summary: NEW_ZONE_SUMMARY }, body) }],
   });
 
@@ -111,7 +111,7 @@ beforeAll(async () => {
   const facts = parseYaml(readFileSync(join(copy.root, factsFile), 'utf8')) as { documents?: string[] };
   await saveEntry(editor.url, {
     collection: 'zones-facts',
-    slug: ZONE,
+    slug: `${ZONE}/facts`,
     files: [{ path: factsFile, raw: toYaml({ ...facts, documents: [...(facts.documents ?? []), DOCUMENT] }) }],
   });
   await editor.stop();

@@ -1,5 +1,6 @@
-// A copy of the project around a content/ folder of its own, built as `npm run build` builds the site (Astro, then Pagefind).
-import { spawnSync } from 'node:child_process';
+// A copy of the project around a content/ folder of its own, built as `npm run build` builds the site (Astro, then Pagefind);
+// and a content repository for the editor's Git mode.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,4 +41,19 @@ export function copySite(prefix: string, contentFrom = 'content'): SiteCopy {
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** A Git repository in `dir` holding a copy of content/ on `main` in one commit, as the department's content repository. */
+export function contentRepository(dir: string): string {
+  cpSync(resolve('content'), join(dir, 'content'), { recursive: true });
+  const identity = {
+    GIT_AUTHOR_NAME: 'Setup',
+    GIT_AUTHOR_EMAIL: 'setup@example.org',
+    GIT_COMMITTER_NAME: 'Setup',
+    GIT_COMMITTER_EMAIL: 'setup@example.org',
+  };
+  execFileSync('git', ['init', '--quiet', '--initial-branch', 'main', dir]);
+  execFileSync('git', ['-C', dir, 'add', '.']);
+  execFileSync('git', ['-C', dir, 'commit', '--quiet', '--no-gpg-sign', '-m', 'Starter content'], { env: { ...process.env, ...identity } });
+  return dir;
 }
