@@ -57,6 +57,8 @@ export const TABLES = {
       { name: 'by-reference', partitionKey: { name: 'reference', type: 'S' } },
       { name: 'by-status', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'receivedAt', type: 'S' } },
     ],
+    // Deleted as the privacy notice promises (lib/domain/retention.ts): 24 months after the last reply.
+    timeToLiveAttribute: 'expiresAt',
     personalData: true,
     // New inquiries start the mail function (functions/outbox/): the item is its own outbox of owed mails.
     stream: 'keys-only',
@@ -121,9 +123,6 @@ export const BUCKETS = {
 
 export type TableName = keyof typeof TABLES;
 export type BucketName = keyof typeof BUCKETS;
-
-/** How long a download event is kept before it expires: long enough for yearly reports. */
-export const DOWNLOAD_EVENT_DAYS = 400;
 
 /** Names used where no environment variable says otherwise (the local stack and the tests), after the site's id. */
 export const LOCAL_PREFIX = `${site.id}-local-`;

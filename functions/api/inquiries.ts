@@ -6,6 +6,7 @@ import { INQUIRY_LIMITS, checkInquiry, type Inquiry } from '#domain/inquiries/in
 import { PUBLIC_RECEIVED_STATUS } from '#domain/inquiries/inquiry-status.ts';
 import type { InquiryRecord, ReceivedInquiry } from '#domain/inquiries/record.ts';
 import { newReference } from '#domain/inquiries/reference.ts';
+import { expiryAfter, RETENTION } from '#domain/retention.ts';
 import { INQUIRY_MAILS } from '../outbox/mails.ts';
 import type { InquiryDeps } from './deps.ts';
 import { ApiProblem, problem } from './problems.ts';
@@ -77,6 +78,7 @@ export function inquiryRoutes(deps: InquiryDeps) {
         status: 'new',
         receivedAt,
         consent: { version: consentVersion, at: receivedAt, language: inquiry.language },
+        expiresAt: expiryAfter(receivedAt, RETENTION.inquiryMonthsAfterLastReply),
       };
       // The inquiry and the mails it owes in one conditional write; the mail worker sends them, so no answer waits for mail.
       const outcome = await deps.inquiries.create(record, INQUIRY_MAILS);

@@ -2,7 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inquiryRecordSchema } from '#domain/inquiries/record.ts';
-import { DOWNLOAD_EVENT_DAYS, type ResourceNames } from '../resources.ts';
+import { expiryAfter, RETENTION } from '#domain/retention.ts';
+import type { ResourceNames } from '../resources.ts';
 import { parseItem } from './items.ts';
 import { outboxAttributes } from './outbox-item.ts';
 import { StorageUnavailableError, type DownloadEventStore, type InquiryStore, type RateLimiter } from './ports.ts';
@@ -54,7 +55,7 @@ export function dynamoDownloadEventStore(db: DynamoDBDocumentClient, names: Reso
   return {
     async record(event) {
       const eventKey = `${event.at}#${randomBytes(6).toString('hex')}`;
-      const expiresAt = Math.floor(Date.parse(event.at) / 1000) + DOWNLOAD_EVENT_DAYS * 86_400;
+      const expiresAt = expiryAfter(event.at, RETENTION.downloadMonths);
       await guarded('downloads.put', () =>
         db.send(
           new PutCommand({

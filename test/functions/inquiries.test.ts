@@ -1,6 +1,7 @@
 // POST /api/inquiries against real dynalite and s3rver: the contract's answers, every rule, idempotency, rate limits and mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { expiryAfter } from '#domain/retention.ts';
 import { silentLog } from '../../functions/api/log.ts';
 import { REFERENCE_PATTERN } from '#domain/inquiries/reference.ts';
 import { folderMailer } from '../../functions/local/mail-folder.ts';
@@ -63,6 +64,9 @@ describe('a valid inquiry', () => {
       consent: { version: '2026-01', language: 'ja', at: item?.receivedAt },
     });
     expect(Date.parse(item!.receivedAt)).toBeGreaterThanOrEqual(before - 1000);
+    // Deleted by DynamoDB 24 months after arrival unless a reply moves it on (the privacy notice's promise).
+    expect(new Date(item!.expiresAt * 1000).toISOString()).toBe(new Date(expiryAfter(item!.receivedAt, 24) * 1000).toISOString());
+    expect(item!.expiresAt * 1000 - Date.parse(item!.receivedAt)).toBeGreaterThan(729 * 86_400_000);
     // The anti-spam fields are checked, not kept.
     expect(item).not.toHaveProperty('website');
     expect(item).not.toHaveProperty('startedAt');

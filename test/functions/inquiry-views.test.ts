@@ -43,6 +43,7 @@ const full: Required<InquiryRecord> = {
   answeredAt: '2026-03-03T05:00:00.000Z',
   updatedAt: '2026-03-03T05:00:00.000Z',
   erasedAt: '2026-03-03T06:00:00.000Z',
+  expiresAt: 1_835_000_000,
 };
 
 /** A value for every field that differs from `full`'s. */
@@ -70,6 +71,7 @@ const other: Required<InquiryRecord> = {
   answeredAt: '2026-03-02T06:00:00.000Z',
   updatedAt: '2026-03-02T06:00:00.000Z',
   erasedAt: '2026-03-02T07:00:00.000Z',
+  expiresAt: 1_836_000_000,
 };
 
 const FIELDS = Object.keys(inquiryRecordSchema.shape) as InquiryField[];

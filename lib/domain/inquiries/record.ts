@@ -63,6 +63,8 @@ export const inquiryRecordSchema = z.object({
   answeredAt: z.string().optional(),
   updatedAt: z.string().optional(),
   erasedAt: z.string().optional(),
+  /** When DynamoDB deletes the inquiry (epoch seconds): RETENTION months after the last reply, or after receipt. */
+  expiresAt: z.number().int().optional(),
 });
 export type InquiryRecord = z.infer<typeof inquiryRecordSchema>;
 export type InquiryField = keyof InquiryRecord;

@@ -1,6 +1,7 @@
 // The changes staff make to an inquiry (owner, status, notes, replies, delivery results) and the requests that ask for them.
 import { z } from 'zod';
 import type { FieldError } from '../../errors.ts';
+import { expiryAfter, RETENTION } from '../../retention.ts';
 import { checkWith } from '../../validation.ts';
 import { INQUIRY_STATUSES, canChangeStatus, type InquiryStatus } from '../inquiry-status.ts';
 import { answerLanguage } from '../reply-language.ts';
@@ -126,6 +127,8 @@ export function addReply(
     if (!inquiry.answeredAt) patch.answeredAt = ctx.now;
   }
   patch.status = status;
+  // Kept as long as the privacy notice says, counted from this reply.
+  patch.expiresAt = expiryAfter(ctx.now, RETENTION.inquiryMonthsAfterLastReply);
   if (!inquiry.firstReplyAt) patch.firstReplyAt = ctx.now;
   return { next: commit(inquiry, entries, patch, ctx), replyId };
 }

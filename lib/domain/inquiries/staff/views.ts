@@ -121,6 +121,7 @@ type Reasons = Partial<Record<InquiryField, string>>;
 
 const FINGERPRINT = 'a hash that tells a retry from another inquiry under the same key; it says nothing to a person';
 const UPDATED_AT = 'the history says who changed what and when, in more detail';
+const EXPIRES_AT = "DynamoDB's instruction to delete the item (the retention rule, lib/domain/retention.ts), not a fact of the inquiry";
 
 /**
  * Record fields each view leaves out, and why. Every field not named here must show in the view:
@@ -133,9 +134,10 @@ export const NOT_IN_SUMMARY = {
   history: 'lists read no history; the inquiry view shows it',
   fingerprint: FINGERPRINT,
   updatedAt: UPDATED_AT,
+  expiresAt: EXPIRES_AT,
 } as const satisfies Reasons;
 
-export const NOT_IN_DETAIL = { fingerprint: FINGERPRINT, updatedAt: UPDATED_AT } as const satisfies Reasons;
+export const NOT_IN_DETAIL = { fingerprint: FINGERPRINT, updatedAt: UPDATED_AT, expiresAt: EXPIRES_AT } as const satisfies Reasons;
 
 export const NOT_IN_CSV = {
   idempotencyKey: 'an internal key; the reference names the inquiry to people',
@@ -145,4 +147,5 @@ export const NOT_IN_CSV = {
   erasedAt: 'an erased inquiry already shows as empty personal cells',
   fingerprint: FINGERPRINT,
   updatedAt: UPDATED_AT,
+  expiresAt: EXPIRES_AT,
 } as const satisfies Reasons;
