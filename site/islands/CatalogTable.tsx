@@ -6,6 +6,7 @@ import { matchesSearch } from '#domain/text/search-folding.ts';
 import { type FilterValues, readFilters, withFilters } from '#domain/text/url-filters.ts';
 import { FilterBar, type FilterOption, FilterSelect, filterFields, SearchField } from './filters/FilterBar.tsx';
 import { ResultTable, StatusCell } from './filters/ResultTable.tsx';
+import ShortlistButton, { type ShortlistStrings } from './shortlist/ShortlistButton.tsx';
 
 export type { FilterOption };
 
@@ -31,6 +32,8 @@ export interface CatalogTableProps {
   statusOptions: FilterOption[];
   sectorOptions: FilterOption[];
   sizeOptions: FilterOption[];
+  /** The page's language and the shortlist button's strings: each row can be added to the shortlist. */
+  shortlist?: { lang: string; strings: ShortlistStrings };
   strings: {
     filters: string;
     search: string;
@@ -68,7 +71,7 @@ function matches(row: CatalogRow, filters: Filters): boolean {
   );
 }
 
-export default function CatalogTable({ rows, caption, statusOptions, sectorOptions, sizeOptions, strings }: CatalogTableProps) {
+export default function CatalogTable({ rows, caption, statusOptions, sectorOptions, sizeOptions, shortlist, strings }: CatalogTableProps) {
   const [live, setLive] = useState(false);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const formId = useId();
@@ -117,6 +120,7 @@ export default function CatalogTable({ rows, caption, statusOptions, sectorOptio
             <th scope="row">
               <a href={row.href}>{row.title}</a>
               <span className="row-summary">{row.summary}</span>
+              {shortlist && <ShortlistButton lang={shortlist.lang} id={row.id} title={row.title} strings={shortlist.strings} compact />}
             </th>
             <td>{row.kindLabel}</td>
             <StatusCell status={row.status} label={row.statusLabel} />

@@ -9,6 +9,7 @@ import type { MapFeatureProperties } from '#render/map/map-feature.ts';
 import type { LonLatBounds } from '#render/map/svg.ts';
 import { FilterBar, FilterSelect, filterFields, SearchField } from './filters/FilterBar.tsx';
 import { ResultTable, StatusCell } from './filters/ResultTable.tsx';
+import ShortlistButton, { type ShortlistStrings } from './shortlist/ShortlistButton.tsx';
 import type { MapView, MapViewStrings } from './map/maplibre-view.ts';
 
 export interface MapExplorerProps {
@@ -21,6 +22,8 @@ export interface MapExplorerProps {
   basemapStyle?: string;
   dir: 'ltr' | 'rtl';
   attribution: string;
+  /** The page's language and the shortlist button's strings: each listed item can be added to the shortlist. */
+  shortlist?: { lang: string; strings: ShortlistStrings };
   labels: {
     kind: Record<string, string>;
     status: Record<string, string>;
@@ -251,6 +254,9 @@ export default function MapExplorer(props: MapExplorerProps) {
               <a className="row-link" href={item.href}>
                 {strings.openPage}
               </a>
+              {props.shortlist && (
+                <ShortlistButton lang={props.shortlist.lang} id={item.id} title={item.name} strings={props.shortlist.strings} compact />
+              )}
             </th>
             <td>{labels.kind[item.kind]}</td>
             <StatusCell status={item.status} label={item.statusText ?? labels.status[item.status]} />

@@ -86,6 +86,34 @@ describe('shortlist and compare', () => {
     JOURNEY,
   );
 
+  it(
+    'shortlists from a list and from the map, in English and Arabic',
+    async () => {
+      for (const lang of ['en', 'ar']) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/${lang}/zones/`);
+        const fromList = page.locator('tr[data-id="ip-tac-thu"] .shortlist-button');
+        await expect.poll(() => fromList.isEnabled(), HYDRATION).toBe(true);
+        await fromList.click();
+        expect(await fromList.getAttribute('aria-pressed')).toBe('true');
+        await page.goto(`${site.origin}/${lang}/map/`);
+        const fromMap = page.locator('.map-list tr[data-id="ip-khanh-an"] .shortlist-button');
+        await expect.poll(() => fromMap.isEnabled(), HYDRATION).toBe(true);
+        await fromMap.click();
+        expect(await fromMap.getAttribute('aria-pressed')).toBe('true');
+        // The list page links to the comparison, which reads this browser's shortlist.
+        await page.goto(`${site.origin}/${lang}/zones/`);
+        await page.locator(`.decide-links a[href="/${lang}/compare/"]`).click();
+        await page.waitForURL(`${site.origin}/${lang}/compare/?items=ip-tac-thu,ip-khanh-an`, HYDRATION);
+        expect(await page.locator('.compare-table thead th[scope="col"]').count()).toBe(2);
+        if (lang === 'ar') expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+        await context.close();
+      }
+    },
+    JOURNEY,
+  );
+
   it('says which ids of a shared link it could not use', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/en/compare/?items=ip-tac-thu,no-such-zone,ip-tac-thu`);

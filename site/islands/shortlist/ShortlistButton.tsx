@@ -59,6 +59,8 @@ export default function ShortlistButton({ lang, id, title, strings, compact = fa
         disabled={!live}
         onClick={toggle}
       >
+        {/* Pressed shows as a tick too, not only to screen readers. */}
+        {pressed && <span aria-hidden="true">✓ </span>}
         {strings.add}
       </button>
       {!compact && live && ids.length > 0 && (
