@@ -107,7 +107,7 @@ describe('the map page', () => {
 
   it('selects the feature when a list row is chosen', async () => {
     const page = await openMap('/en/map/');
-    const row = page.locator('.map-list tr[data-id="port-hon-khoai"] button');
+    const row = page.locator('.map-list tr[data-id="port-hon-khoai"] button.link-button');
     const name = (await row.innerText()).split('—')[0]!.trim();
     await row.click();
     await expect.poll(() => page.locator('.maplibregl-popup .map-popup-title').innerText()).toBe(name);
