@@ -6,18 +6,38 @@ import { expiryAfter, RETENTION } from '#domain/retention.ts';
 import type { ResourceNames } from '../resources.ts';
 import { parseItem } from './items.ts';
 import { outboxAttributes } from './outbox-item.ts';
-import { StorageUnavailableError, type DownloadEventStore, type InquiryStore, type RateLimiter } from './ports.ts';
+import { StorageRejectedError, StorageUnavailableError, type DownloadEventStore, type InquiryStore, type RateLimiter } from './ports.ts';
 
 export function isConditionFailure(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 }
 
 /** Every SDK failure other than a failed condition becomes StorageUnavailableError; the cause stays for the logs. */
+/** Client faults that pass with time: DynamoDB's throttling and its own limits on request rates. */
+const PASSING_CLIENT_FAULTS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'TransactionConflictException',
+]);
+
+/** A fault the service blames on the request itself (an item too large, a validation error), which no retry mends. */
+export function isPermanentFault(error: unknown): boolean {
+  const { name, $fault, $retryable } = (error ?? {}) as { name?: string; $fault?: string; $retryable?: unknown };
+  return $fault === 'client' && !$retryable && !PASSING_CLIENT_FAULTS.has(name ?? '');
+}
+
+/**
+ * One storage call with its failure named: a failed condition as it is (the caller decides), a permanent refusal as
+ * StorageRejectedError, anything else (timeouts, lost connections, throttling, server faults) as unavailable.
+ */
 export async function guarded<T>(operation: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if (isConditionFailure(error)) throw error;
+    if (isPermanentFault(error)) throw new StorageRejectedError(operation, { cause: error });
     throw new StorageUnavailableError(operation, { cause: error });
   }
 }

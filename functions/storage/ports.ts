@@ -20,6 +20,17 @@ export class StorageUnavailableError extends Error {
   }
 }
 
+/**
+ * Storage refused an operation for good: an item over DynamoDB's size limit, a request it calls invalid. A retry
+ * would fail the same way, so the API answers 500 without Retry-After rather than 503 (an invitation to retry).
+ */
+export class StorageRejectedError extends Error {
+  override readonly name = 'StorageRejectedError';
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super(`storage refused ${operation}`, options);
+  }
+}
+
 /** The stored record of another request with the same key: it may since have been worked on, or erased. */
 export type CreateOutcome = { created: true } | { created: false; existing: InquiryRecord };
 

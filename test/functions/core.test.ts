@@ -256,6 +256,7 @@ describe('table definitions', () => {
       rateLimits: 'camau-local-rate-limits',
       auditLog: 'camau-local-audit-log',
       staffMembers: 'camau-local-staff-members',
+      published: 'camau-local-published',
     });
     expect(names.buckets.documents).toBe('prod-docs');
   });
