@@ -122,6 +122,14 @@ function badge(status: LanguageStatus): Element {
   );
 }
 
+/** Words a screen reader says and the page does not show: many readers do not announce <ins> and <del>. */
+const spoken = (words: string) =>
+  h(
+    'span',
+    { style: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } },
+    `[${words}] `,
+  );
+
 const asText = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** What changed in each field of the source between the version a translation was made from and now, word by word. */
@@ -140,9 +148,9 @@ function sourceDiff(old: Record<string, unknown>, now: Record<string, unknown>):
         { key: `${name}-diff`, style: { margin: '0 0 0.5em 0', whiteSpace: 'pre-wrap' } },
         ...diffWords(asText(old[name]).trim(), asText(now[name]).trim()).map((part, index) =>
           part.added
-            ? h('ins', { key: index, title: labels.added, style: { background: '#d7f5dd' } }, part.value)
+            ? h('ins', { key: index, title: labels.added, style: { background: '#d7f5dd' } }, spoken(labels.added), part.value)
             : part.removed
-              ? h('del', { key: index, title: labels.removed, style: { background: '#fbdada' } }, part.value)
+              ? h('del', { key: index, title: labels.removed, style: { background: '#fbdada' } }, spoken(labels.removed), part.value)
               : part.value,
         ),
       ),
