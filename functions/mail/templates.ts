@@ -26,6 +26,10 @@ function htmlText(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
+/**
+ * The investor's acknowledgement. It does not quote the message: anyone can give any address in the form, and the
+ * site must not carry a stranger's text to it. The name is all it repeats (one line, limited in length).
+ */
 export function acknowledgement(inquiry: ReceivedInquiry, settings: MailSettings): MailMessage {
   const language = ACKNOWLEDGEMENT_TEXTS[inquiry.language] ? inquiry.language : site.defaultLanguage;
   const t = ACKNOWLEDGEMENT_TEXTS[language] ?? ACKNOWLEDGEMENT_TEXTS.en!;
@@ -46,9 +50,6 @@ export function acknowledgement(inquiry: ReceivedInquiry, settings: MailSettings
     '',
     `${t.reference}: ${inquiry.reference}`,
     '',
-    `${t.message}:`,
-    inquiry.message,
-    '',
     fill(t.privacy, values, false),
     '',
     fill(t.signoff, values, false),
@@ -59,8 +60,6 @@ export function acknowledgement(inquiry: ReceivedInquiry, settings: MailSettings
       `<p>${fill(t.greeting, values, true)}</p>`,
       `<p>${fill(t.received, values, true)}</p>`,
       `<p>${escapeHtml(t.reference)}: <strong>${escapeHtml(inquiry.reference)}</strong></p>`,
-      `<p>${escapeHtml(t.message)}:</p>`,
-      `<blockquote>${htmlText(inquiry.message)}</blockquote>`,
       `<p><small>${fill(t.privacy, values, true)}</small></p>`,
       `<p>${fill(t.signoff, values, true)}</p>`,
     ].join('\n'),

@@ -139,11 +139,14 @@ describe('e-mails', () => {
       expect(mail.html).not.toContain('<script>');
       expect(mail.html).not.toContain('<img');
       expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-      expect(mail.html).toContain('Hi &lt;img src=x onerror=alert(2)&gt;<br>second line');
       // The plain-text part shows the text as typed.
       expect(mail.text).toContain('<script>alert(1)</script>');
     }
     const staff = mails.find((m) => m.headers.to?.includes('investor-relations'))!;
+    expect(staff.html).toContain('Hi &lt;img src=x onerror=alert(2)&gt;<br>second line');
+    // The acknowledgement goes to whatever address was typed: it does not carry the message there.
+    const ack = mails.find((m) => m !== staff)!;
+    expect(`${ack.text}${ack.html}`).not.toContain('second line');
     expect(staff.html).toContain('&quot;Evil&quot; &amp; &lt;b&gt;Co&lt;/b&gt;');
     // Visitor text stays out of the staff subject line.
     expect(staff.subject).toBe(`New inquiry ${answer.body.reference} (JP, en)`);

@@ -584,6 +584,10 @@ describe('staff sign-in', () => {
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
+      // A disabled member cannot refresh: their access ends when the last access token does, within 15 minutes.
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes', IdToken: 'minutes' }),
     });
   });
 });

@@ -3,6 +3,9 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
+/** How long a staff access token lasts: how long a disabled member may still act. */
+export const STAFF_TOKEN_MINUTES = 15;
+
 export interface StaffAuthProps {
   retainData: boolean;
   mfa: 'optional' | 'required';
@@ -66,8 +69,10 @@ export class StaffAuth extends Construct {
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
+      // Short: a disabled or removed member can no longer refresh, so they lose access within 15 minutes; the console
+      // refreshes quietly for everyone else (site/islands/staff/session.ts).
+      accessTokenValidity: Duration.minutes(STAFF_TOKEN_MINUTES),
+      idTokenValidity: Duration.minutes(STAFF_TOKEN_MINUTES),
       refreshTokenValidity: Duration.hours(12),
     });
   }

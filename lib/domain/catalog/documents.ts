@@ -4,7 +4,16 @@ import { slugSchema } from './catalog.ts';
 import { partialDateSchema } from './figures.ts';
 import type { Checked } from '../errors.ts';
 import { checkWith } from '../validation.ts';
-import { INQUIRY_LIMITS, consentSchema, consentVersionSchema, countrySchema, emailSchema, languageSchema } from '../inquiries/inquiry.ts';
+import {
+  INQUIRY_LIMITS,
+  consentSchema,
+  consentVersionSchema,
+  countrySchema,
+  emailSchema,
+  languageSchema,
+  line,
+  optional,
+} from '../inquiries/inquiry.ts';
 
 /** File formats a document may have, with the type browsers are told when they fetch it. */
 export const DOCUMENT_FORMATS = {
@@ -100,19 +109,10 @@ export const downloadRequestSchema = z.strictObject({ language: languageSchema, 
 export const leadDownloadRequestSchema = z.strictObject({
   language: languageSchema,
   itemId: fromItem,
-  name: z
-    .string()
-    .transform((v) => v.normalize('NFC').trim())
-    .pipe(z.string().min(1).max(INQUIRY_LIMITS.name)),
+  // The inquiry form's own rules: one line each, so a lead's name cannot carry line breaks into a staff view or a CSV.
+  name: line(INQUIRY_LIMITS.name),
   email: emailSchema,
-  company: z.preprocess(
-    (v) => (v === '' || v === null ? undefined : v),
-    z
-      .string()
-      .transform((v) => v.normalize('NFC').trim())
-      .pipe(z.string().min(1).max(INQUIRY_LIMITS.company))
-      .optional(),
-  ),
+  company: optional(line(INQUIRY_LIMITS.company)),
   country: countrySchema,
   consent: consentSchema,
   consentVersion: consentVersionSchema,

@@ -34,10 +34,11 @@ const text = (max: number) =>
     .string()
     .transform((value) => value.normalize('NFC').trim())
     .pipe(z.string().min(1).max(max));
-const line = (max: number) => text(max).refine(noControlCharacters, codeParams('invalid_format'));
+/** One line of text: trimmed, NFC, within `max`, no line breaks or other control characters (shared by every form's name fields). */
+export const line = (max: number) => text(max).refine(noControlCharacters, codeParams('invalid_format'));
 
 /** Forms send "" or null for a field left empty; both mean "not given" for optional fields. */
-const optional = <S extends z.ZodType>(schema: S) =>
+export const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 
 export const countrySchema = z.string().refine(isCountryCode, codeParams('invalid_country'));
@@ -45,7 +46,9 @@ export const languageSchema = z.enum(LANGUAGES);
 export const emailSchema = z
   .string()
   .transform((value) => value.trim())
-  .pipe(z.string().min(1).max(INQUIRY_LIMITS.email).pipe(z.email()));
+  .pipe(z.string().min(1).max(INQUIRY_LIMITS.email).pipe(z.email()))
+  // RFC 5321: a local part is at most 64 octets; a longer one no mail server delivers to.
+  .refine((address) => new TextEncoder().encode(address.slice(0, address.lastIndexOf('@'))).length <= 64, codeParams('invalid_email'));
 export const consentSchema = z.literal(true);
 export const consentVersionSchema = line(INQUIRY_LIMITS.consentVersion);
 
