@@ -2,6 +2,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { isDraft, type Text } from '#domain/catalog/catalog.ts';
 import { site, type Lang } from '#domain/site.ts';
+import { sourceLanguageOf } from '#domain/translation/source-text.ts';
 
 export type TextEntry = CollectionEntry<'itemTexts'> | CollectionEntry<'pages'> | CollectionEntry<'news'>;
 
@@ -18,21 +19,28 @@ export interface LocalizedText {
   stale: boolean;
 }
 
-/** Chooses the text to show for a language: its own if present, else the source language's, marked. */
+/**
+ * Chooses the text to show for a language: its own if present, else the item's source text, marked. The source is
+ * the text that names no text it was translated from, in whatever language (site.json's sourceLanguage only when the
+ * texts do not say); a translation is stale against the text it says it was made from.
+ */
 export function localize(texts: Map<Lang, TextEntry>, lang: Lang): LocalizedText {
-  const source = texts.get(site.sourceLanguage);
+  const sourceLang = sourceLanguageOf(Object.fromEntries([...texts].map(([code, text]) => [code, text.data])), site.sourceLanguage);
+  const source = texts.get(sourceLang);
   const own = texts.get(lang);
-  const entry = own ?? source ?? [...texts.values()][0];
+  const [firstLang, first] = [...texts][0] ?? [];
+  const entry = own ?? source ?? first;
   if (!entry) throw new Error('An item or page has no text in any language');
   const data = entry.data;
-  const sourceVersion = source?.data.version;
+  const madeFrom = own && data.translatedFrom ? texts.get(data.translatedFrom) : undefined;
+  const madeFromVersion = madeFrom?.data.version;
   return {
     entry,
     data,
-    lang: own ? lang : site.sourceLanguage,
+    lang: own ? lang : source ? sourceLang : firstLang!,
     fallback: !own,
     draft: isDraft(data),
-    stale: own !== undefined && data.sourceVersion !== undefined && sourceVersion !== undefined && data.sourceVersion < sourceVersion,
+    stale: own !== undefined && data.sourceVersion !== undefined && madeFromVersion !== undefined && data.sourceVersion < madeFromVersion,
   };
 }
 
