@@ -52,7 +52,7 @@ export interface CmsOptions {
 const SOURCE_ONLY_NEWS_FIELDS = new Set(['date', 'type', 'sources', 'related']);
 
 /** The site settings a publisher edits in the editor; the rest of site.json is the site's developers' to change. */
-export const SETTINGS_FIELDS = ['keyFigures', 'keyFigureSources', 'contacts'] as const;
+export const SETTINGS_FIELDS = ['publisher', 'keyFigures', 'keyFigureSources', 'contacts'] as const;
 
 /**
  * How a text stands to its source, as the editor shows it. Any language's text can be an item's source (the one
@@ -154,7 +154,7 @@ function settingsCollection(file: string, context: FieldContext): CmsCollection 
     files: [
       {
         name: 'site',
-        label: 'key figures and contacts',
+        label: 'publisher, key figures and contacts',
         file,
         fields: SETTINGS_FIELDS.map((name) => fieldFor(name, shape[name]!, context)),
       },
