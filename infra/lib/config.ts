@@ -1,4 +1,5 @@
 // The deployment's settings, read from CDK context (-c env=prod -c domain=… ) and checked before any construct is made.
+import { type Context, fail, text } from './context.ts';
 import { readFileSync } from 'node:fs';
 import { siteConfigSchema } from '#domain/site-config.ts';
 import { PATHS } from './paths.ts';
@@ -56,19 +57,6 @@ export interface DeploymentConfig {
 export const PLACEHOLDER_ACCOUNT = '000000000000';
 /** CloudFront's certificates and web ACLs live here, whatever the stack's region. */
 export const EDGE_REGION = 'us-east-1';
-
-type Context = (key: string) => unknown;
-
-function text(context: Context, key: string): string | undefined {
-  const value = context(key);
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new Error(`Context "${key}" must be a string, got ${JSON.stringify(value)}`);
-  return value.trim();
-}
-
-function fail(key: string, found: string, expected: string): never {
-  throw new Error(`Context "${key}": got "${found}", expected ${expected} (pass it as: -c ${key}=…)`);
-}
 
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;

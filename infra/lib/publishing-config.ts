@@ -1,6 +1,5 @@
 // The publishing pipeline's settings, read from CDK context (-c sourceConnectionArn=… -c sourceRepository=owner/name …) and checked.
-
-type Context = (key: string) => unknown;
+import { type Context, fail, text } from './context.ts';
 
 export interface PublishingConfig {
   /** The CodeConnections (formerly CodeStar Connections) connection to the Git host, created and authorised once in the console. */
@@ -20,17 +19,6 @@ const CONNECTION_ARN = /^arn:aws[a-z-]*:(codeconnections|codestar-connections):[
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 /** A Git branch name without the characters Git refuses or a shell would read. */
 const BRANCH = /^(?!\/|.*\/\/|.*\.\.|.*\/$|.*\.lock$)[A-Za-z0-9._/-]{1,200}$/;
-
-function text(context: Context, key: string): string | undefined {
-  const value = context(key);
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new Error(`Context "${key}" must be a string, got ${JSON.stringify(value)}`);
-  return value.trim();
-}
-
-function fail(key: string, found: string, expected: string): never {
-  throw new Error(`Context "${key}": got "${found}", expected ${expected} (pass it as: -c ${key}=…)`);
-}
 
 /**
  * The pipeline exists only when both sourceConnectionArn and sourceRepository are given (undefined otherwise): without a

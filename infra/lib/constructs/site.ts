@@ -56,6 +56,22 @@ export const PERMISSIONS_POLICY = [
   'browsing-topics=()',
 ].join(', ');
 
+/** Two years, subdomains included; not preloaded, a commitment that is the domain owner's to make. */
+const HSTS = { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true };
+
+/** The security headers of the site's pages and of the editor; only the CSP differs between them. */
+function securityHeaders(contentSecurityPolicy: string): cloudfront.ResponseSecurityHeadersBehavior {
+  return {
+    contentSecurityPolicy: { contentSecurityPolicy, override: true },
+    strictTransportSecurity: HSTS,
+    contentTypeOptions: { override: true },
+    frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+    referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    // "X-XSS-Protection: 0": the old filter is gone from browsers and could be abused where it remains; CSP does the job.
+    xssProtection: { protection: false, override: true },
+  };
+}
+
 export class Site extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
@@ -75,18 +91,9 @@ export class Site extends Construct {
       noncurrentVersionDays: 30,
     });
 
-    const hsts = { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true };
     this.siteHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SiteHeaders', {
       comment: 'Pages: CSP from the built pages, HSTS, nosniff, no framing, referrer and permissions policies',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: props.contentSecurityPolicy, override: true },
-        strictTransportSecurity: hsts,
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-        // "X-XSS-Protection: 0": the old filter is gone from browsers and could be abused where it remains; CSP does the job.
-        xssProtection: { protection: false, override: true },
-      },
+      securityHeadersBehavior: securityHeaders(props.contentSecurityPolicy),
       customHeadersBehavior: {
         customHeaders: [
           { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
@@ -99,14 +106,7 @@ export class Site extends Construct {
     // the sign-in popup (the Git host's OAuth hand-over posts the token back to the editor that opened it).
     this.editorHeaders = new cloudfront.ResponseHeadersPolicy(this, 'EditorHeaders', {
       comment: "The content editor (/admin/): its own CSP (Decap CMS's needs, the Git host's API), not indexed, sign-in popup allowed",
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: props.editorContentSecurityPolicy, override: true },
-        strictTransportSecurity: hsts,
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-        xssProtection: { protection: false, override: true },
-      },
+      securityHeadersBehavior: securityHeaders(props.editorContentSecurityPolicy),
       customHeadersBehavior: {
         customHeaders: [
           { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
@@ -121,7 +121,7 @@ export class Site extends Construct {
       comment: 'API answers: JSON that nothing may frame or load, never stored by caches unless the API says so',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, override: true },
-        strictTransportSecurity: hsts,
+        strictTransportSecurity: HSTS,
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
