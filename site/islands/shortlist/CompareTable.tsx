@@ -52,8 +52,18 @@ export default function CompareTable({ lang, dataUrl, strings }: CompareTablePro
     if (origin?.from === 'storage') saveShortlist(next);
   };
 
-  if (loaded.state === 'failed') return <p className="notice">{strings.loadFailed}</p>;
-  if (!data || !parsed || !ids) return <p className="muted">{strings.loading}</p>;
+  if (loaded.state === 'failed')
+    return (
+      <div className="compare">
+        <p className="notice">{strings.loadFailed}</p>
+      </div>
+    );
+  if (!data || !parsed || !ids)
+    return (
+      <div className="compare">
+        <p className="muted">{strings.loading}</p>
+      </div>
+    );
 
   const items = ids.map((id) => data.items.find((item) => item.id === id)!);
   const fill = (template: string | undefined, values: Record<string, string>) => fillPlaceholders(template ?? '', values);
