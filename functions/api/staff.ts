@@ -212,8 +212,8 @@ export function staffRoutes(deps: StaffDeps) {
 
     /** Everything about one person, found by e-mail: their inquiries, downloads and kept mail lose what identifies them. */
     route('POST /api/staff/erasures', limitBody(STAFF_BODY_BYTES), async (c) => {
-      const { email } = accept(checkErasure(await readJson(c)));
-      return c.json(await answering(erasePerson({ ...deps, newId }, email, actor(c))));
+      const { email, resume } = accept(checkErasure(await readJson(c)));
+      return c.json(await answering(erasePerson({ ...deps, newId }, email, actor(c), resume)));
     });
 
     route('GET /api/staff/dashboard', async (c) => {

@@ -18,14 +18,21 @@ export interface ErasureDeps {
   newId: () => string;
 }
 
-export async function erasePerson(deps: ErasureDeps, email: string, by: StaffActor): Promise<ErasureOutcome> {
+/**
+ * Recorded before it starts and after it ends, under one id: a failure half-way leaves a started erasure in the audit
+ * log, which the console shows until an admin resumes it with the same address. Every step is idempotent (an erased
+ * inquiry has no address left to match), so resuming finishes what is left.
+ */
+export async function erasePerson(deps: ErasureDeps, email: string, by: StaffActor, resume?: string): Promise<ErasureOutcome> {
   const wanted = email.trim().toLowerCase();
   const now = new Date(deps.now()).toISOString();
-  const matches = (await deps.inquiries.list()).filter((inquiry) => sameEmail(inquiry.email, wanted));
+  // Resuming finishes the erasure already on record; a new one is put on record before anything is touched.
+  const erasure = resume ?? deps.newId();
+  if (!resume) await deps.audit.record({ at: now, by, action: 'erasure-started', details: { erasure } });
   const references: string[] = [];
-  for (const match of matches) {
-    // Read again under the version check: the list is a projection, and the inquiry may have changed since.
-    const erased = await changeWithRetry(deps.inquiries, match.idempotencyKey, (inquiry) =>
+  for (const key of await deps.inquiries.keysByEmail(wanted)) {
+    // Read again under the version check: the inquiry may have changed since the scan.
+    const erased = await changeWithRetry(deps.inquiries, key, (inquiry) =>
       sameEmail(inquiry.email, wanted) ? eraseInquiry(inquiry, { by, now, newId: deps.newId }) : inquiry,
     );
     if (erased) references.push(erased.reference);
@@ -34,7 +41,7 @@ export async function erasePerson(deps: ErasureDeps, email: string, by: StaffAct
   const mails = (await deps.mailArchive?.erase(wanted)) ?? 0;
   const outcome: ErasureOutcome = { inquiries: references.length, downloads, mails, references };
   // The log says that an erasure happened, by whom and what it touched, never whose data it was.
-  await deps.audit.record({ at: now, by, action: 'erasure', details: outcome });
+  await deps.audit.record({ at: new Date(deps.now()).toISOString(), by, action: 'erasure', details: { ...outcome, erasure } });
   deps.log.info('staff.erasure', { inquiries: references.length, downloads, mails });
   return outcome;
 }

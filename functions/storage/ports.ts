@@ -128,6 +128,11 @@ export interface StaffInquiryStore {
   list(options?: { statuses?: readonly InquiryStatus[]; receivedFrom?: string }): Promise<InquiryListItem[]>;
   /** Writes `next` only if the stored inquiry is still at `expectedVersion`; otherwise throws VersionConflictError. */
   replace(next: InquiryRecord, expectedVersion: number): Promise<void>;
+  /**
+   * The keys of every inquiry that gives this address (any case), read from the table itself with strong consistency:
+   * an erasure must not depend on an index that may not yet show an inquiry written a moment ago.
+   */
+  keysByEmail(email: string): Promise<string[]>;
 }
 
 export interface StaffDownloadStore {

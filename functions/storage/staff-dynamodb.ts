@@ -121,6 +121,25 @@ export function dynamoStaffInquiryStore(db: DynamoDBDocumentClient, names: Resou
         throw new VersionConflictError(current ? versionOf(current) : undefined);
       }
     },
+    async keysByEmail(email) {
+      // The table, not an index (updated only eventually): strongly consistent, so an inquiry stored a moment ago is
+      // found. Only the key and the address are read; the address is compared here, whole and in any case.
+      const items = await guarded('inquiries.scan-email', () =>
+        all((start) =>
+          db.send(
+            new ScanCommand({
+              TableName,
+              ConsistentRead: true,
+              ProjectionExpression: 'idempotencyKey, email',
+              ...(start ? { ExclusiveStartKey: start } : {}),
+            }),
+          ),
+        ),
+      );
+      return items
+        .filter((item) => sameEmail(typeof item.email === 'string' ? item.email : undefined, email))
+        .map((item) => String(item.idempotencyKey));
+    },
   };
 }
 

@@ -1,8 +1,9 @@
 // The staff reply and erasure use cases without HTTP or DynamoDB: in-memory ports that keep the stores' version rule.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { versionOf, type InquiryRecord } from '#domain/inquiries/record.ts';
-import type { AuditEntry } from '#domain/inquiries/staff/audit.ts';
+import { type AuditEntry, unfinishedErasures } from '#domain/inquiries/staff/audit.ts';
 import { ChangeRefused, changeStatus } from '#domain/inquiries/staff/changes.ts';
+import { sameEmail } from '#domain/inquiries/staff/erasure.ts';
 import type { Log } from '../../functions/api/log.ts';
 import type { MailMessage } from '../../functions/mail/mailer.ts';
 import { InquiryNotFoundError, StaleVersionError } from '../../functions/staff/changes.ts';
@@ -46,6 +47,9 @@ class MemoryInquiries implements StaffInquiryStore {
   }
   async list() {
     return [...this.items.values()].map(({ history: _h, fingerprint: _f, consent: _c, ...row }) => structuredClone(row));
+  }
+  async keysByEmail(email: string) {
+    return [...this.items.values()].filter((item) => sameEmail(item.email, email)).map((item) => item.idempotencyKey);
   }
   async replace(next: InquiryRecord, expectedVersion: number) {
     const interfere = this.beforeNextWrite;
@@ -233,7 +237,11 @@ describe("erasing a person's data", () => {
     expect(inquiries.items.get('c')).toEqual(other);
     expect(erasedLeads).toEqual([{ email: 'aiko@example.jp', at: new Date(NOW).toISOString() }]);
     expect(archived).toEqual(['aiko@example.jp']);
-    expect(audit).toEqual([{ at: new Date(NOW).toISOString(), by: lan, action: 'erasure', details: outcome }]);
+    expect(audit).toEqual([
+      { at: new Date(NOW).toISOString(), by: lan, action: 'erasure-started', details: { erasure: 'id-1' } },
+      { at: new Date(NOW).toISOString(), by: lan, action: 'erasure', details: { ...outcome, erasure: 'id-1' } },
+    ]);
+    expect(unfinishedErasures(audit)).toEqual([]);
     expect(JSON.stringify([audit, events])).not.toMatch(/aiko/i);
   });
 
@@ -255,6 +263,26 @@ describe("erasing a person's data", () => {
     const outcome = await erasePerson(deps, 'nobody@example.com', lan);
     expect(outcome).toEqual({ inquiries: 0, downloads: 0, mails: 3, references: [] });
     expect(inquiries.writes).toBe(0);
-    expect(audit).toHaveLength(1);
+    expect(audit.map((entry) => entry.action)).toEqual(['erasure-started', 'erasure']);
+  });
+
+  it('is recorded before it starts, stays on record as unfinished when interrupted, and finishes when run again', async () => {
+    const { inquiries, audit, deps } = setup([inquiry('a', 'aiko@example.jp'), inquiry('b', 'aiko@example.jp')]);
+    // The downloads table fails half-way: the inquiries are already erased, the downloads and mail not yet.
+    const eraseLead = deps.downloads.eraseLead;
+    deps.downloads.eraseLead = async () => {
+      throw new Error('downloads table unavailable');
+    };
+    await expect(erasePerson(deps, 'aiko@example.jp', lan)).rejects.toThrow('downloads table unavailable');
+    expect(inquiries.items.get('a')!.email).toBeUndefined();
+    expect(unfinishedErasures(audit)).toEqual([expect.objectContaining({ action: 'erasure-started', by: lan })]);
+
+    deps.downloads.eraseLead = eraseLead;
+    const [started] = unfinishedErasures(audit);
+    const outcome = await erasePerson(deps, 'aiko@example.jp', minh, String(started!.details.erasure));
+    // Resumed: no inquiry is left to erase, the downloads and kept mail are, and the erasure on record is finished.
+    expect(outcome).toMatchObject({ inquiries: 0, downloads: 2, mails: 3 });
+    expect(unfinishedErasures(audit)).toEqual([]);
+    expect(audit.map((entry) => entry.action)).toEqual(['erasure-started', 'erasure']);
   });
 });

@@ -418,6 +418,10 @@ describe('IAM', () => {
     expect(json(sesStatement.Resource)).toMatch(/:ses:ap-southeast-1:000000000000:configuration-set\/","?\{"Ref":"MailConfigurationSet/);
     // The staff function: its four tables (two indexes by name) and mail; no S3, no rate limits, no table it does not use.
     const staff = statementsOf('ApiStaffRole');
+    // A staff change is an update of the record's own fields (the outbox on the same item stays), never a whole put.
+    expect(staff).toContainEqual(
+      expect.objectContaining({ Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:UpdateItem'] }),
+    );
     expect(json(staff)).not.toMatch(/s3:|RateLimits|index\/\*/);
     expect(json(staff)).toContain('/index/by-status');
     expect(json(staff)).toContain('/index/by-lead');

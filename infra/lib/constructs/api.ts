@@ -199,10 +199,11 @@ export class Api extends Construct {
             STAFF_AUTH_CLIENT_ID: props.staffAuth.client.userPoolClientId,
             ...trustViewer,
           },
-          // What functions/storage/staff-dynamodb.ts does: inbox by status, read and replace one inquiry (version-checked),
-          // an investor's downloads by lead and the dashboard's scan, erasure updates, the audit log, the staff directory.
+          // What functions/storage/staff-dynamodb.ts does: inbox by status, read one inquiry and update its own fields
+          // (version-checked), erasure's scan of the table for an address, an investor's downloads by lead and the
+          // dashboard's scan, erasure updates, the audit log, the staff directory.
           statements: [
-            on('inquiries', ['GetItem', 'PutItem', 'Query'], ['by-status']),
+            on('inquiries', ['GetItem', 'UpdateItem', 'Query', 'Scan'], ['by-status']),
             on('downloads', ['Query', 'Scan', 'UpdateItem'], ['by-lead']),
             on('auditLog', ['PutItem', 'Query']),
             on('staffMembers', ['PutItem', 'Scan']),

@@ -5,7 +5,8 @@ import { staffActorSchema } from '../staff-access.ts';
 export const auditEntrySchema = z.object({
   at: z.string(),
   by: staffActorSchema,
-  action: z.enum(['erasure', 'export']),
+  /** An erasure is recorded when it starts ('erasure-started') and when it is done ('erasure'), under one id. */
+  action: z.enum(['erasure-started', 'erasure', 'export']),
   /** Counts, references and filters: never the erased or exported personal data. */
   details: z.record(z.string(), z.unknown()),
 });
@@ -19,3 +20,12 @@ export const erasureOutcomeSchema = z.object({
   references: z.array(z.string()),
 });
 export type ErasureOutcome = z.infer<typeof erasureOutcomeSchema>;
+
+/**
+ * Erasures that started and never finished (a failure half-way, a function stopped): each is an open obligation, shown
+ * to admins until the same address is erased again. Erasing is idempotent, so running it again completes the rest.
+ */
+export function unfinishedErasures(entries: readonly AuditEntry[]): AuditEntry[] {
+  const finished = new Set(entries.filter((entry) => entry.action === 'erasure').map((entry) => entry.details.erasure));
+  return entries.filter((entry) => entry.action === 'erasure-started' && !finished.has(entry.details.erasure));
+}

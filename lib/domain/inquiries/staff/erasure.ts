@@ -4,7 +4,14 @@ import { checkWith } from '../../validation.ts';
 import { PERSONAL_FIELDS, versionOf, type InquiryRecord } from '../record.ts';
 import { entry, withoutTexts, type ChangeContext } from './history.ts';
 
-export const erasureSchema = z.strictObject({ email: z.string().trim().min(3).max(254).pipe(z.email()) });
+export const erasureSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254).pipe(z.email()),
+  /** The id of an erasure that started and did not finish: this run finishes it (the audit log's entries close). */
+  resume: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional(),
+});
 export const checkErasure = (raw: unknown) => checkWith(erasureSchema, raw);
 
 /** E-mails are matched without regard to case or surrounding spaces: investors type them both ways. */
