@@ -1,6 +1,6 @@
 // Data protection: erase a person's data by e-mail (after a confirmation; admins only), and the log of erasures and exports.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AuditEntry, ErasureOutcome } from '#domain/inquiries/staff/audit.ts';
+import { type AuditEntry, type ErasureOutcome, unfinishedErasures } from '#domain/inquiries/staff/audit.ts';
 import { ApiError } from './client.ts';
 import { formatDateTime, useConsole } from './context.ts';
 
@@ -12,6 +12,10 @@ export default function Privacy() {
   const [result, setResult] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
+  /** The unfinished erasure this one finishes, if the admin chose one; a new erasure otherwise. */
+  const [resume, setResume] = useState('');
+  const unfinished = unfinishedErasures(entries);
+  const unfinishedIds = new Set(unfinished.map((entry) => entry.details.erasure));
   const id = useId();
   /** Each number as its own count phrase ("1 inquiry", "3 downloads"), so every one takes its language's plural form. */
   const counts = (n: { inquiries: number; downloads: number; mails: number }) => ({
@@ -19,6 +23,23 @@ export default function Privacy() {
     downloads: t('staff.privacy.downloadCount', { count: n.downloads }),
     mails: t('staff.privacy.mailCount', { count: n.mails }),
   });
+
+  /** One line of the audit log, in the console's language; an unfinished erasure says so. */
+  const describeEntry = (entry: AuditEntry) => {
+    if (entry.action === 'erasure-started')
+      return unfinishedIds.has(entry.details.erasure)
+        ? t('staff.privacy.unfinishedEntry', { at: formatDateTime(tag, entry.at), by: entry.by.name })
+        : t('staff.privacy.startedEntry');
+    if (entry.action === 'export') return t('staff.privacy.exportEntry', { count: Number(entry.details.rows ?? 0) });
+    return t(
+      'staff.privacy.erasureEntry',
+      counts({
+        inquiries: Number(entry.details.inquiries ?? 0),
+        downloads: Number(entry.details.downloads ?? 0),
+        mails: Number(entry.details.mails ?? 0),
+      }),
+    );
+  };
 
   const loadAudit = useCallback(() => api<{ entries: AuditEntry[] }>('GET', '/api/staff/audit').then((a) => setEntries(a.entries)), [api]);
   useEffect(() => {
@@ -33,11 +54,12 @@ export default function Privacy() {
   async function erase() {
     setError(undefined);
     try {
-      const outcome = await api<ErasureOutcome>('POST', '/api/staff/erasures', { email });
+      const outcome = await api<ErasureOutcome>('POST', '/api/staff/erasures', { email, ...(resume ? { resume } : {}) });
       const message = t('staff.privacy.done', counts(outcome));
       setResult(message);
       announce(message);
       setEmail('');
+      setResume('');
       await loadAudit();
     } catch (e) {
       setError(t(`staff.errors.${e instanceof ApiError ? e.code : 'internal'}`));
@@ -54,6 +76,11 @@ export default function Privacy() {
       {mayErase && (
         <>
           <p className="prose">{t('staff.privacy.intro')}</p>
+          {unfinished.length > 0 && (
+            <p className="notice" role="status">
+              {t('staff.privacy.unfinished')}
+            </p>
+          )}
           <form
             className="console-filters"
             onSubmit={(e: FormEvent) => {
@@ -66,6 +93,19 @@ export default function Privacy() {
               <label htmlFor={`${id}-email`}>{t('staff.privacy.email')}</label>
               <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
             </div>
+            {unfinished.length > 0 && (
+              <div className="filter">
+                <label htmlFor={`${id}-resume`}>{t('staff.privacy.resume')}</label>
+                <select id={`${id}-resume`} value={resume} onChange={(e) => setResume(e.target.value)}>
+                  <option value="">{t('staff.privacy.newErasure')}</option>
+                  {unfinished.map((entry) => (
+                    <option key={String(entry.details.erasure)} value={String(entry.details.erasure)}>
+                      {t('staff.privacy.unfinishedEntry', { at: formatDateTime(tag, entry.at), by: entry.by.name })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
             <button type="submit" className="button">
               {t('staff.privacy.erase')}
             </button>
@@ -109,18 +149,7 @@ export default function Privacy() {
                 <tr key={`${entry.at}-${entry.action}`}>
                   <td>{formatDateTime(tag, entry.at)}</td>
                   <td>{entry.by.name}</td>
-                  <td>
-                    {entry.action === 'erasure'
-                      ? t(
-                          'staff.privacy.erasureEntry',
-                          counts({
-                            inquiries: Number(entry.details.inquiries ?? 0),
-                            downloads: Number(entry.details.downloads ?? 0),
-                            mails: Number(entry.details.mails ?? 0),
-                          }),
-                        )
-                      : t('staff.privacy.exportEntry', { count: Number(entry.details.rows ?? 0) })}
-                  </td>
+                  <td>{describeEntry(entry)}</td>
                 </tr>
               ))}
             </tbody>
