@@ -101,14 +101,17 @@ describe('the staff console', () => {
     await expect.poll(() => page.locator('.inquiry-state').innerText()).toContain(LOCAL_STAFF_ACCOUNT.username);
     expect(await page.locator('.inquiry-state').innerText()).toContain('In progress');
 
+    // Staff answer in English and Vietnamese: the console says which language to write in for a Japanese inquiry.
+    expect(await page.locator('.inquiry-facts').innerText()).toContain('English (the investor asked for Japanese)');
+    expect(await page.getByLabel(/Reply by e-mail/).getAttribute('lang')).toBe('en');
     await page.getByLabel(/Reply by e-mail/).fill('Yes: plots of 2 to 5 ha are free in Khanh An.\nWe will send the price list.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await expect.poll(() => page.locator('.inquiry-state').innerText()).toContain('Answered');
-    expect(await page.locator('.history').innerText()).toContain('replied by e-mail in Japanese');
+    expect(await page.locator('.history').innerText()).toContain('replied by e-mail in English');
     await page.screenshot({ path: 'test-results/console-inquiry.png', fullPage: true });
 
     const mail = readMails(stack.mailDir).find((m) => m.headers.to === 'kenji@example.jp' && m.subject.startsWith('Re:'));
-    expect(mail?.subject).toBe(`Re: お問い合わせ（${reference}）について`);
+    expect(mail?.subject).toBe(`Re: your inquiry ${reference}`);
     expect(mail?.text).toContain('plots of 2 to 5 ha are free in Khanh An.');
 
     // Back in the inbox, filtered to answered ones, it shows as answered with the promise kept.
