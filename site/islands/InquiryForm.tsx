@@ -31,6 +31,8 @@ export interface InquiryFormProps {
   sectors: [string, string][];
   sizes: [string, string][];
   languages: [string, string][];
+  /** For each language an investor can ask in, the name of the one the answer comes in (staff may not answer in every language). */
+  answerLanguageNames: Record<string, string>;
   /** Every visible string, already in the page's language; `{{…}}` placeholders are filled here. */
   strings: Record<string, string>;
 }
@@ -193,7 +195,7 @@ export default function InquiryForm(props: InquiryFormProps) {
         strings={strings}
         reference={phase.reference}
         email={phase.email}
-        languageName={props.languages.find(([code]) => code === phase.language)?.[1] ?? phase.language}
+        languageName={props.answerLanguageNames[phase.language] ?? phase.language}
         focusRef={done}
         onAnother={startAgain}
       />
@@ -213,6 +215,7 @@ export default function InquiryForm(props: InquiryFormProps) {
     field: 'country' | 'sector' | 'investmentSize' | 'language',
     options: readonly (readonly [string, string])[],
     placeholder: boolean,
+    hint?: boolean,
   ) => (
     <Select
       support={support}
@@ -221,6 +224,7 @@ export default function InquiryForm(props: InquiryFormProps) {
       onChange={(v) => change(field, v)}
       options={options}
       placeholder={placeholder}
+      hint={hint}
     />
   );
 
@@ -258,8 +262,8 @@ export default function InquiryForm(props: InquiryFormProps) {
       <FieldGroup support={support} field="investmentSize" optional>
         {select('investmentSize', props.sizes, true)}
       </FieldGroup>
-      <FieldGroup support={support} field="language">
-        {select('language', props.languages, false)}
+      <FieldGroup support={support} field="language" hint={strings['hint.language']}>
+        {select('language', props.languages, false, Boolean(strings['hint.language']))}
       </FieldGroup>
       <FieldGroup
         support={support}
