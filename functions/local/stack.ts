@@ -205,8 +205,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const started: Running[] = [];
   let mailWorker: LocalMailWorker | undefined;
   let figuresTimer: NodeJS.Timeout | undefined;
+  /** The publication in progress, if any: the database must outlive it (dynalite throws on a request after it closes). */
+  let publishing: Promise<unknown> | undefined;
   const stopAll = async () => {
     clearInterval(figuresTimer);
+    await publishing;
     await mailWorker?.stop();
     for (const part of started.reverse()) await part.close().catch(() => {});
     if (temporary) rmSync(temporary, { recursive: true, force: true });
@@ -272,7 +275,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const api = await startApiServer(app, options.ports?.api ?? 0);
     started.push(api);
     const figuresDeps = { store: dynamoServiceFiguresStore(db, names), now: options.now ?? Date.now, log };
-    const publishFigures = () => publishServiceFigures(figuresDeps);
+    const publishFigures = () => {
+      const run = publishServiceFigures(figuresDeps);
+      publishing = run.catch(() => {});
+      return run;
+    };
     // In the background: a failure is logged and the next run tries again, as the schedule does on AWS.
     const publishInBackground = () => void publishFigures().catch((error) => log.error('service-figures.failed', error));
     publishInBackground();

@@ -7,6 +7,6 @@
   const preferred = [asked, ...(navigator.languages ?? [navigator.language])].find((tag) => tag && /^(vi|en)\b/i.test(tag));
   config.locale = preferred?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
   // The translation widgets and the checks before each save (editor.js), in the same language as the editor.
-  window.camauEditor.start(config, config.locale);
+  window.investEditor.start(config, config.locale);
   window.CMS.init({ config });
 })();

@@ -41,4 +41,4 @@ export function saved(): void {
 }
 
 /** The event the review action sends to the reviewed box of the same language. */
-export const REVIEWED_EVENT = 'camau-editor:reviewed';
+export const REVIEWED_EVENT = 'invest-editor:reviewed';

@@ -35,4 +35,4 @@ function start(config: EditorConfig, locale: EditorLocale): void {
   });
 }
 
-(window as unknown as { camauEditor: { start: typeof start } }).camauEditor = { start };
+(window as unknown as { investEditor: { start: typeof start } }).investEditor = { start };
