@@ -28,16 +28,6 @@ export interface DeliveryReport {
   retry: boolean;
 }
 
-/** The error a send failed with, reduced to its name and code: an SES message usually names the recipient. */
-function redacted(error: unknown): Error {
-  const name = (error as { name?: unknown } | null)?.name;
-  const code = (error as { code?: unknown; $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode;
-  const reduced = new Error(`send failed (${typeof name === 'string' ? name : 'unknown'}${code ? ` ${String(code)}` : ''})`);
-  reduced.name = 'MailSendFailed';
-  reduced.stack = undefined;
-  return reduced;
-}
-
 /**
  * At-least-once per mail, never two at the same time: a mail is claimed (a conditional lease), sent, then settled
  * (a conditional update that succeeds once). A second send happens only when a worker stops between the mail
@@ -69,7 +59,8 @@ export async function deliverOwed(deps: MailWorkerDeps, idempotencyKey: string):
     try {
       await deps.mailer.send(message);
     } catch (error) {
-      deps.log.error('mail.failed', redacted(error), { reference: record.reference, kind: mail });
+      // The log replaces any address in the error (SES names the recipient): functions/api/log.ts.
+      deps.log.error('mail.failed', error, { reference: record.reference, kind: mail });
       await deps.outbox.release(idempotencyKey, mail, leaseUntil).catch(() => {});
       report.outcomes[mail] = 'failed';
       report.retry = true;

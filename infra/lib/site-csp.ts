@@ -127,13 +127,19 @@ export function contentSecurityPolicy(inventory: InlineInventory, options: CspOp
     ['frame-ancestors', ["'none'"]],
     ['upgrade-insecure-requests', []],
   ];
+  return joinPolicy(
+    directives,
+    `The site's Content-Security-Policy`,
+    `${inventory.scriptHashes.length} inline scripts and ${inventory.styleHashes.length} inline styles differ between pages. ` +
+      'Move page-specific inline scripts into bundled files (Astro processes <script> without is:inline) so fewer hashes are needed.',
+  );
+}
+
+/** A policy's header value from its directives, refused when CloudFront could not carry it (`advice` says what to do). */
+function joinPolicy(directives: [string, string[]][], what: string, advice = ''): string {
   const policy = directives.map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
   if (policy.length > CLOUDFRONT_CSP_MAX_LENGTH)
-    throw new Error(
-      `The site's Content-Security-Policy is ${policy.length} characters, over CloudFront's ${CLOUDFRONT_CSP_MAX_LENGTH}: ` +
-        `${inventory.scriptHashes.length} inline scripts and ${inventory.styleHashes.length} inline styles differ between pages. ` +
-        'Move page-specific inline scripts into bundled files (Astro processes <script> without is:inline) so fewer hashes are needed.',
-    );
+    throw new Error(`${what} is ${policy.length} characters, over CloudFront's ${CLOUDFRONT_CSP_MAX_LENGTH}${advice ? `: ${advice}` : ''}`);
   return policy;
 }
 
@@ -177,8 +183,5 @@ export function editorContentSecurityPolicy(inventory: InlineInventory, options:
     ['frame-ancestors', ["'none'"]],
     ['upgrade-insecure-requests', []],
   ];
-  const policy = directives.map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
-  if (policy.length > CLOUDFRONT_CSP_MAX_LENGTH)
-    throw new Error(`The editor's Content-Security-Policy is ${policy.length} characters, over CloudFront's ${CLOUDFRONT_CSP_MAX_LENGTH}`);
-  return policy;
+  return joinPolicy(directives, `The editor's Content-Security-Policy`);
 }

@@ -16,18 +16,19 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
   );
 }
 
+/** A site language's name in the reader's language `lang` ("Vietnamese" for vi on an English page). */
+const nameIn = (lang: Lang, code: string) => languageNameIn(languageInfo(lang).tag, languageTag(code));
+
 /** The languages staff answer in, as alternatives, and the one an investor asking in another gets, named in `lang`. */
 export function replyLanguagesText(lang: Lang): { languages: string; fallback: string } {
-  const { tag } = languageInfo(lang);
-  const names = REPLY_LANGUAGES.map((code) => languageNameIn(tag, languageTag(code)));
-  return { languages: eitherOf(tag, names), fallback: names[0]! };
+  const names = REPLY_LANGUAGES.map((code) => nameIn(lang, code));
+  return { languages: eitherOf(languageInfo(lang).tag, names), fallback: names[0]! };
 }
 
 /** Everything but the item: the same for the contact page and every item page of a language. */
 export function inquiryFormProps(lang: Lang, t: TFunction): Omit<InquiryFormProps, 'item' | 'itemTitles'> {
   const strings = Object.fromEntries(flatten(uiStringsBranch(lang, 'form')));
   const { tag } = languageInfo(lang);
-  const nameOf = (code: string) => languageNameIn(tag, languageTag(code));
   // The days and the languages staff answer in are facts of the service, filled here; the island fills what depends on the visitor.
   const service = { days: REPLY_WITHIN_WORKING_DAYS, ...replyLanguagesText(lang) };
   for (const [key, value] of Object.entries(strings)) strings[key] = fillPlaceholders(value, service);
@@ -41,7 +42,7 @@ export function inquiryFormProps(lang: Lang, t: TFunction): Omit<InquiryFormProp
     sectors: site.sectors.map((sector) => [sector, t(`sector.${sector}`)]),
     sizes: site.investmentSizes.map((size) => [size, t(`investmentSize.${size}`)]),
     languages: languages.map((language) => [language.code, language.nativeName]),
-    answerLanguageNames: Object.fromEntries(languages.map(({ code }) => [code, nameOf(answerLanguage(code, REPLY_LANGUAGES))])),
+    answerLanguageNames: Object.fromEntries(languages.map(({ code }) => [code, nameIn(lang, answerLanguage(code, REPLY_LANGUAGES))])),
     strings,
   };
 }
